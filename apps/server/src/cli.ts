@@ -1,0 +1,48 @@
+import { prepareDatabase } from './bootstrap.ts';
+import { verifyAuditChain } from './platform/audit/audit.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
+import { DataDirLockedError } from './platform/db/lock.ts';
+
+const USAGE = `Usage: hirfa <command>
+  db:migrate     apply the SQL migrations and load the reference data (safe to run twice)
+  audit:verify   check the hash chain of the audit trail and name the first broken link`;
+
+async function run(command: string | undefined): Promise<number> {
+  const config = loadConfig();
+  switch (command) {
+    case 'db:migrate': {
+      const database = await prepareDatabase(config);
+      await database.close();
+      process.stdout.write(`Database migrated and reference data loaded (${database.engine}).\n`);
+      return 0;
+    }
+    case 'audit:verify': {
+      const database = await prepareDatabase(config);
+      try {
+        const report = await verifyAuditChain(database.db);
+        if (report.ok) {
+          process.stdout.write(`Audit chain intact: ${report.checked} events checked.\n`);
+          return 0;
+        }
+        process.stdout.write(
+          `Audit chain BROKEN at event ${report.broken?.id} (${report.broken?.reason}); ` +
+            `${report.checked} events before it are intact.\n`,
+        );
+        return 2;
+      } finally {
+        await database.close();
+      }
+    }
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      return 64;
+  }
+}
+
+run(process.argv[2])
+  .then((code) => process.exit(code))
+  .catch((err: unknown) => {
+    const known = err instanceof ConfigError || err instanceof DataDirLockedError;
+    process.stderr.write(`${known ? (err as Error).message : ((err as Error)?.stack ?? String(err))}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The only reader of process.env. Parsed once at start; fails fast on invalid values and, in
+ * production, on missing secrets. Every variable has a working default for a first run.
+ */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** postgres://… to use a PostgreSQL server; undefined means embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: string;
+  /** Secret used to derive cookie signatures and key-encryption keys. */
+  appSecret: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  bodyLimitBytes: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  seedDemo: boolean;
+  webDist: string;
+  repoRoot: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Finds the repository root whether running from src/ (tsx) or dist/ (bundled). */
+function findRepoRoot(): string {
+  let dir = here;
+  for (let i = 0; i < 6; i++) {
+    if (path.basename(dir) === 'server' && path.basename(path.dirname(dir)) === 'apps') {
+      return path.resolve(dir, '..', '..');
+    }
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+const DEV_SECRET = 'hirfa-development-secret-change-me-in-production';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const repoRoot = findRepoRoot();
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const appSecret = env.APP_SECRET ?? DEV_SECRET;
+  if (nodeEnv === 'production' && (appSecret === DEV_SECRET || appSecret.length < 32)) {
+    throw new ConfigError('APP_SECRET must be set to at least 32 random characters in production');
+  }
+  return {
+    env: nodeEnv,
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl,
+    dataDir: path.resolve(repoRoot, env.DATA_DIR ?? 'data'),
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    appSecret,
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
+    loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'production'),
+    webDist: path.resolve(repoRoot, env.WEB_DIST ?? 'apps/web/dist'),
+    repoRoot,
+  };
+}

@@ -1,0 +1,51 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/login.page.tsx';
+import { SignupPage } from '../features/auth/signup.page.tsx';
+import { HomePage } from '../features/public/home.page.tsx';
+import { NotFoundPage } from '../features/public/not-found.page.tsx';
+import { PublicLayout } from '../features/public/public-layout.tsx';
+import { ActivitiesPage } from '../features/reference/activities.page.tsx';
+import { ChambersPage } from '../features/reference/chambers.page.tsx';
+import { ProvincesPage } from '../features/reference/provinces.page.tsx';
+import { RegionsPage } from '../features/reference/regions.page.tsx';
+import { RouteError } from './route-error.tsx';
+
+/** Routes grouped by audience: public, artisan portal, back office (the last two load on demand). */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: PublicLayout,
+    ErrorBoundary: RouteError,
+    children: [
+      { index: true, Component: HomePage },
+      { path: 'login', Component: LoginPage },
+      { path: 'signup', Component: SignupPage },
+      { path: 'reference/regions', Component: RegionsPage },
+      { path: 'reference/regions/:code', Component: ProvincesPage },
+      { path: 'reference/chambers', Component: ChambersPage },
+      { path: 'reference/activities', Component: ActivitiesPage },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+  {
+    path: '/portal',
+    ErrorBoundary: RouteError,
+    lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.portalRoute),
+    children: [{ index: true, lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.portalHome) }],
+  },
+  {
+    path: '/office',
+    ErrorBoundary: RouteError,
+    lazy: () => import('../features/office/office.routes.tsx').then((m) => m.officeRoute),
+    children: [
+      { index: true, lazy: () => import('../features/office/office.routes.tsx').then((m) => m.dashboard) },
+      { path: 'jobs', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.jobs) },
+      { path: 'audit', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.audit) },
+      { path: 'users', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.users) },
+      { path: 'security', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.security) },
+      { path: '*', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.notFound) },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,34 @@
+import type { Role } from '@hirfa/contracts';
+import {
+  IconClipboardList,
+  IconLayoutDashboard,
+  IconListCheck,
+  IconShieldLock,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+
+export interface OfficeNavItem {
+  to: string;
+  labelKey: string;
+  roles: readonly Role[];
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean | 'true' }>;
+  end?: boolean;
+}
+
+const ALL_STAFF: readonly Role[] = ['federation_admin', 'chamber_admin', 'chamber_agent', 'auditor'];
+
+/** Back-office pages and who may open them (the server enforces the same rules). */
+export const OFFICE_NAV: readonly OfficeNavItem[] = [
+  { to: '/office', labelKey: 'office.nav.dashboard', roles: ALL_STAFF, icon: IconLayoutDashboard, end: true },
+  { to: '/office/jobs', labelKey: 'office.nav.jobs', roles: ['federation_admin', 'chamber_admin'], icon: IconListCheck },
+  { to: '/office/audit', labelKey: 'office.nav.audit', roles: ['federation_admin', 'auditor'], icon: IconClipboardList },
+  { to: '/office/users', labelKey: 'office.nav.users', roles: ['federation_admin', 'chamber_admin'], icon: IconUsers },
+  { to: '/office/security', labelKey: 'office.nav.security', roles: ALL_STAFF, icon: IconShieldLock },
+];
+
+export const STAFF: readonly Role[] = ALL_STAFF;
+
+export function rolesFor(path: string): readonly Role[] {
+  return OFFICE_NAV.find((item) => item.to === path)?.roles ?? ALL_STAFF;
+}
