@@ -60,6 +60,8 @@ export async function shutdown(deps: Deps): Promise<void> {
 }
 
 export function demoAccountsText(): string {
-  const lines = DEMO_ACCOUNTS.map((a) => `  ${a.login.padEnd(22)} ${a.role.padEnd(17)} ${a.chamberCode ?? 'national'}`);
+  const lines = DEMO_ACCOUNTS.map(
+    (a) => `  ${a.login.padEnd(22)} ${a.role.padEnd(17)} ${a.chamberCode ?? 'national'}`,
+  );
   return [`Demo accounts (password: ${DEMO_PASSWORD})`, ...lines].join('\n');
 }

@@ -20,7 +20,9 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
   process.on('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
-  const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : `embedded PGlite in ${config.dataDir}`;
   const url = `http://localhost:${config.port}`;
   process.stdout.write(
     `\nHirfa is ready on ${url}  (${Math.round(performance.now() - started)} ms)\n` +

@@ -62,7 +62,9 @@ export type ArtisanSignup = z.infer<typeof artisanSignupSchema>;
 
 export const preferencesSchema = z.object({ locale: localeSchema }).meta({ id: 'Preferences' });
 
-export const totpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string() }).meta({ id: 'TotpSetup' });
+export const totpSetupSchema = z
+  .object({ secret: z.string(), otpauthUrl: z.string() })
+  .meta({ id: 'TotpSetup' });
 export const totpConfirmSchema = z.object({
   code: z.string().regex(/^\d{6}$/),
 });

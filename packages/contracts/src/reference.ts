@@ -60,8 +60,14 @@ export const nomenclatureSchema = z
 export type Nomenclature = z.infer<typeof nomenclatureSchema>;
 
 export const referenceQuerySchema = z.object({
-  at: z.iso.date().optional().describe('Date (YYYY-MM-DD) at which the data must be in force; today by default'),
+  at: z.iso
+    .date()
+    .optional()
+    .describe('Date (YYYY-MM-DD) at which the data must be in force; today by default'),
 });
 export const provinceQuerySchema = referenceQuerySchema.extend({
-  region: z.string().regex(/^MA-\d{2}$/).optional(),
+  region: z
+    .string()
+    .regex(/^MA-\d{2}$/)
+    .optional(),
 });

@@ -62,7 +62,8 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 const DEV_SECRET = 'hirfa-development-secret-change-me-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const nodeEnv =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const repoRoot = findRepoRoot();
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {

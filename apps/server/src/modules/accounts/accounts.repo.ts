@@ -31,7 +31,11 @@ export async function insertUser(db: Executor, values: typeof users.$inferInsert
   return row;
 }
 
-export async function updateUser(db: Executor, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+export async function updateUser(
+  db: Executor,
+  id: string,
+  values: Partial<typeof users.$inferInsert>,
+): Promise<UserRow> {
   const [row] = await db
     .update(users)
     .set({ ...values, updatedAt: new Date() })
@@ -49,7 +53,12 @@ export async function lockedFor(db: Executor, key: string): Promise<number> {
 }
 
 /** Counts one failure in the key's window; locks the key once it reaches `max`. */
-export async function recordFailure(db: Executor, key: string, max: number, windowMinutes: number): Promise<void> {
+export async function recordFailure(
+  db: Executor,
+  key: string,
+  max: number,
+  windowMinutes: number,
+): Promise<void> {
   const rows = rowsOf<{ failures: number }>(
     await db.execute(sql`
       INSERT INTO login_throttle AS t (key, failures, window_start) VALUES (${key}, 1, now())

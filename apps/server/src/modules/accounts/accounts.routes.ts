@@ -33,7 +33,11 @@ export async function accountsRoutes(fastify: FastifyInstance, { deps }: { deps:
       path: '/',
       expires: session.expiresAt,
     });
-    return { user: toUserDto(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString() };
+    return {
+      user: toUserDto(user),
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+    };
   };
   const meta = (request: FastifyRequest) => ({
     ip: request.ip,
@@ -79,12 +83,20 @@ export async function accountsRoutes(fastify: FastifyInstance, { deps }: { deps:
     '/auth/session',
     {
       config: { permission: 'account.self' },
-      schema: { tags: ['auth'], summary: 'The current session', response: { 200: sessionSchema, 401: problemSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session',
+        response: { 200: sessionSchema, 401: problemSchema },
+      },
     },
     async (request) => {
       const row = await service.getUser(requireUser(request).id);
       if (!row || !request.csrfToken || !request.sessionExpiresAt) throw new AppError(401, 'AUTH_REQUIRED');
-      return { user: toUserDto(row), csrfToken: request.csrfToken, expiresAt: request.sessionExpiresAt.toISOString() };
+      return {
+        user: toUserDto(row),
+        csrfToken: request.csrfToken,
+        expiresAt: request.sessionExpiresAt.toISOString(),
+      };
     },
   );
 
@@ -92,7 +104,11 @@ export async function accountsRoutes(fastify: FastifyInstance, { deps }: { deps:
     '/auth/logout',
     {
       config: { permission: 'account.self' },
-      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), 401: problemSchema, 403: problemSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out',
+        response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
+      },
     },
     async (request, reply) => {
       if (request.sessionId) await service.logout(request.sessionId, actorOf(request));
@@ -140,7 +156,8 @@ export async function accountsRoutes(fastify: FastifyInstance, { deps }: { deps:
         response: { 200: userSchema, ...problems, 409: problemSchema },
       },
     },
-    async (request) => toUserDto(await service.enableTotp(requireUser(request), request.body.code, actorOf(request))),
+    async (request) =>
+      toUserDto(await service.enableTotp(requireUser(request), request.body.code, actorOf(request))),
   );
 
   app.get(

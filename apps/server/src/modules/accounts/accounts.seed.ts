@@ -16,11 +16,41 @@ export interface DemoAccount {
 
 /** Demo accounts of a development start; never created when SEED_DEMO is false (production). */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { login: 'federation@hirfa.ma', role: 'federation_admin', chamberCode: null, displayName: 'Nadia Benjelloun', locale: 'fr' },
-  { login: 'admin.casa@hirfa.ma', role: 'chamber_admin', chamberCode: 'CA-MA-06', displayName: 'Youssef El Amrani', locale: 'fr' },
-  { login: 'agent.casa@hirfa.ma', role: 'chamber_agent', chamberCode: 'CA-MA-06', displayName: 'Fatima Zahra Alaoui', locale: 'ar' },
-  { login: 'agent.fes@hirfa.ma', role: 'chamber_agent', chamberCode: 'CA-MA-03', displayName: 'Mohammed Tazi', locale: 'ar' },
-  { login: 'auditor@hirfa.ma', role: 'auditor', chamberCode: null, displayName: 'Karim Ouazzani', locale: 'fr' },
+  {
+    login: 'federation@hirfa.ma',
+    role: 'federation_admin',
+    chamberCode: null,
+    displayName: 'Nadia Benjelloun',
+    locale: 'fr',
+  },
+  {
+    login: 'admin.casa@hirfa.ma',
+    role: 'chamber_admin',
+    chamberCode: 'CA-MA-06',
+    displayName: 'Youssef El Amrani',
+    locale: 'fr',
+  },
+  {
+    login: 'agent.casa@hirfa.ma',
+    role: 'chamber_agent',
+    chamberCode: 'CA-MA-06',
+    displayName: 'Fatima Zahra Alaoui',
+    locale: 'ar',
+  },
+  {
+    login: 'agent.fes@hirfa.ma',
+    role: 'chamber_agent',
+    chamberCode: 'CA-MA-03',
+    displayName: 'Mohammed Tazi',
+    locale: 'ar',
+  },
+  {
+    login: 'auditor@hirfa.ma',
+    role: 'auditor',
+    chamberCode: null,
+    displayName: 'Karim Ouazzani',
+    locale: 'fr',
+  },
   { login: '0612345678', role: 'artisan', chamberCode: null, displayName: 'حسن آيت بلعيد', locale: 'ar' },
 ];
 
@@ -31,7 +61,9 @@ export async function seedDemoAccounts(db: Db, actor: Actor): Promise<number> {
   for (const a of DEMO_ACCOUNTS) {
     const isEmail = a.login.includes('@');
     const phone = isEmail ? null : `+212${a.login.slice(1)}`;
-    const existing = isEmail ? await repo.findUserByEmail(db, a.login) : await repo.findUserByPhone(db, phone ?? '');
+    const existing = isEmail
+      ? await repo.findUserByEmail(db, a.login)
+      : await repo.findUserByPhone(db, phone ?? '');
     if (existing) continue;
     await db.transaction(async (tx) => {
       const row = await repo.insertUser(tx, {

@@ -54,7 +54,9 @@ export class AccountsService {
     let wait = 0;
     for (const key of keys) wait = Math.max(wait, await repo.lockedFor(this.db, key));
     if (wait > 0) {
-      throw new AppError(429, 'AUTH_THROTTLED', { minutes: Math.ceil(wait / 60) }, [], { 'retry-after': String(wait) });
+      throw new AppError(429, 'AUTH_THROTTLED', { minutes: Math.ceil(wait / 60) }, [], {
+        'retry-after': String(wait),
+      });
     }
   }
 
@@ -82,7 +84,8 @@ export class AccountsService {
       await burnVerification(body.password);
       return this.fail(keys, 'AUTH_INVALID_CREDENTIALS');
     }
-    if (!(await verifyPassword(user.passwordHash, body.password))) return this.fail(keys, 'AUTH_INVALID_CREDENTIALS');
+    if (!(await verifyPassword(user.passwordHash, body.password)))
+      return this.fail(keys, 'AUTH_INVALID_CREDENTIALS');
     if (user.status !== 'active') throw new AppError(403, 'AUTH_ACCOUNT_DISABLED');
     if (user.totpEnabled && user.totpSecret) {
       if (!body.totp) throw new AppError(401, 'AUTH_TOTP_REQUIRED');
@@ -136,7 +139,12 @@ export class AccountsService {
       await recordAudit(
         tx,
         { ...meta.actor, id: user.id, role: 'artisan' },
-        { action: 'user.signup', targetType: 'user', targetId: user.id, changes: { role: 'artisan', locale: body.locale } },
+        {
+          action: 'user.signup',
+          targetType: 'user',
+          targetId: user.id,
+          changes: { role: 'artisan', locale: body.locale },
+        },
       );
       return { user, session };
     });
@@ -175,7 +183,10 @@ export class AccountsService {
     if (user.role === 'artisan') throw new AppError(403, 'AUTH_TOTP_NOT_FOR_ARTISANS');
     const secret = new OTPAuth.Secret({ size: 20 }).base32;
     return this.db.transaction(async (tx) => {
-      const row = await repo.updateUser(tx, user.id, { totpSecret: seal(this.totpKey, secret), totpEnabled: false });
+      const row = await repo.updateUser(tx, user.id, {
+        totpSecret: seal(this.totpKey, secret),
+        totpEnabled: false,
+      });
       await recordAudit(tx, actor, { action: 'user.totp_setup', targetType: 'user', targetId: user.id });
       return { secret, otpauthUrl: this.totpFor(row, secret).toString() };
     });
@@ -210,8 +221,10 @@ export class AccountsService {
     }
     if (body.chamberCode) {
       const chamber = await findChamber(this.db, body.chamberCode, todayInMorocco());
-      if (!chamber || chamber.kind !== 'regional') {
-        throw new AppError(400, 'ACCOUNT_CHAMBER_UNKNOWN', {}, [{ path: 'chamberCode', code: 'invalid_value' }]);
+      if (chamber?.kind !== 'regional') {
+        throw new AppError(400, 'ACCOUNT_CHAMBER_UNKNOWN', {}, [
+          { path: 'chamberCode', code: 'invalid_value' },
+        ]);
       }
     }
     if (await repo.findUserByEmail(this.db, body.email)) {

@@ -1,4 +1,10 @@
-import { auditEventSchema, auditQuerySchema, jobQuerySchema, jobSchema, problemSchema } from '@hirfa/contracts';
+import {
+  auditEventSchema,
+  auditQuerySchema,
+  jobQuerySchema,
+  jobSchema,
+  problemSchema,
+} from '@hirfa/contracts';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -36,7 +42,8 @@ export async function adminRoutes(fastify: FastifyInstance, { deps }: { deps: De
       config: { permission: 'jobs.read' },
       schema: {
         tags: ['jobs'],
-        summary: 'Background jobs (card rendering, imports, notifications…) in the caller’s scope, newest first',
+        summary:
+          'Background jobs (card rendering, imports, notifications…) in the caller’s scope, newest first',
         querystring: jobQuerySchema,
         response: { 200: z.array(jobSchema), ...problems },
       },

@@ -23,7 +23,9 @@ export async function healthRoutes(fastify: FastifyInstance, { deps }: { deps: D
       try {
         await Promise.race([
           deps.database.query('SELECT 1'),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('database timeout (2 s)')), 2000).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('database timeout (2 s)')), 2000).unref(),
+          ),
         ]);
         const latencyMs = Math.round((performance.now() - started) * 100) / 100;
         return { status: 'ok' as const, database: { ok: true, engine, latencyMs }, version: VERSION };

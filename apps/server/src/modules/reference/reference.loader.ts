@@ -50,7 +50,12 @@ const chamberRow = z.object({
   seat_fr: text,
   seat_ar: text,
 });
-const categoryRow = z.object({ code: z.enum(['art_production', 'services']), name_fr: text, name_ar: text, name_en: optionalText });
+const categoryRow = z.object({
+  code: z.enum(['art_production', 'services']),
+  name_fr: text,
+  name_ar: text,
+  name_en: optionalText,
+});
 const activityRow = z.object({
   category_code: z.enum(['art_production', 'services']),
   branch_code: text,
@@ -110,7 +115,9 @@ interface LoadStep {
 function steps(dir: string): LoadStep[] {
   const f = (name: string) => path.join(dir, name);
   const nomenclatureDir = f('nomenclature');
-  const manifest = versionsFile.parse(JSON.parse(fs.readFileSync(path.join(nomenclatureDir, 'versions.json'), 'utf8')));
+  const manifest = versionsFile.parse(
+    JSON.parse(fs.readFileSync(path.join(nomenclatureDir, 'versions.json'), 'utf8')),
+  );
   const versions = [...manifest.versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   return [
     {
@@ -118,7 +125,8 @@ function steps(dir: string): LoadStep[] {
       files: [f('regions.csv')],
       async load(tx) {
         const rows = readCsv(f('regions.csv'), regionRow);
-        if (rows.length !== 12) throw new ReferenceDataError(`regions.csv: expected 12 regions, found ${rows.length}`);
+        if (rows.length !== 12)
+          throw new ReferenceDataError(`regions.csv: expected 12 regions, found ${rows.length}`);
         await tx
           .insert(regions)
           .values(
@@ -220,7 +228,9 @@ function steps(dir: string): LoadStep[] {
         const cats = readCsv(path.join(nomenclatureDir, 'categories.csv'), categoryRow);
         await tx
           .insert(activityCategories)
-          .values(cats.map((c) => ({ code: c.code, nameAr: c.name_ar, nameFr: c.name_fr, nameEn: c.name_en })))
+          .values(
+            cats.map((c) => ({ code: c.code, nameAr: c.name_ar, nameFr: c.name_fr, nameEn: c.name_en })),
+          )
           .onConflictDoUpdate({
             target: activityCategories.code,
             set: { nameAr: excluded('name_ar'), nameFr: excluded('name_fr'), nameEn: excluded('name_en') },
@@ -230,7 +240,13 @@ function steps(dir: string): LoadStep[] {
           const validTo = versions[i + 1]?.validFrom ?? null;
           await tx
             .insert(nomenclatureVersions)
-            .values({ code: v.code, provisional: v.provisional, source: v.source, validFrom: v.validFrom, validTo })
+            .values({
+              code: v.code,
+              provisional: v.provisional,
+              source: v.source,
+              validFrom: v.validFrom,
+              validTo,
+            })
             .onConflictDoUpdate({
               target: nomenclatureVersions.code,
               set: { provisional: v.provisional, source: v.source, validFrom: v.validFrom, validTo },
@@ -252,7 +268,11 @@ function steps(dir: string): LoadStep[] {
             )
             .onConflictDoUpdate({
               target: [activityBranches.versionCode, activityBranches.code],
-              set: { categoryCode: excluded('category_code'), nameAr: excluded('name_ar'), nameFr: excluded('name_fr') },
+              set: {
+                categoryCode: excluded('category_code'),
+                nameAr: excluded('name_ar'),
+                nameFr: excluded('name_fr'),
+              },
             });
           await tx
             .insert(activities)
@@ -306,7 +326,10 @@ export async function loadReferenceData(db: Db, dir: string, actor: Actor): Prom
       await tx
         .insert(referenceLoads)
         .values({ file: step.key, sha256: hash, rowCount })
-        .onConflictDoUpdate({ target: referenceLoads.file, set: { sha256: hash, rowCount, loadedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: referenceLoads.file,
+          set: { sha256: hash, rowCount, loadedAt: new Date() },
+        });
       await recordAudit(tx, actor, {
         action: 'reference.load',
         targetType: 'reference',

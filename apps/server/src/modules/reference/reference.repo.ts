@@ -41,7 +41,9 @@ export async function listRegions(db: Executor, at: string) {
 }
 
 export async function listProvinces(db: Executor, at: string, regionCode?: string) {
-  const where = regionCode ? and(inForce(provinces, at), eq(provinces.regionCode, regionCode)) : inForce(provinces, at);
+  const where = regionCode
+    ? and(inForce(provinces, at), eq(provinces.regionCode, regionCode))
+    : inForce(provinces, at);
   return db.select().from(provinces).where(where).orderBy(asc(provinces.regionCode), asc(provinces.nameFr));
 }
 
@@ -82,7 +84,10 @@ export async function listNomenclature(db: Executor, versionCode: string) {
       .from(activities)
       .innerJoin(
         activityBranches,
-        and(eq(activityBranches.versionCode, activities.versionCode), eq(activityBranches.code, activities.branchCode)),
+        and(
+          eq(activityBranches.versionCode, activities.versionCode),
+          eq(activityBranches.code, activities.branchCode),
+        ),
       )
       .where(eq(activities.versionCode, versionCode))
       .orderBy(asc(activities.code)),

@@ -110,7 +110,8 @@ export async function referenceRoutes(fastify: FastifyInstance, { deps }: { deps
     {
       schema: {
         tags,
-        summary: 'The nomenclature of handicraft activities in force on a date (categories, branches, activities)',
+        summary:
+          'The nomenclature of handicraft activities in force on a date (categories, branches, activities)',
         querystring: referenceQuerySchema,
         response: { 200: nomenclatureSchema, ...errors, 404: problemSchema },
       },

@@ -55,7 +55,11 @@ export function hashEvent(prevHash: string, fields: HashedFields): string {
  */
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('hirfa.audit'))`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: HashedFields = {
     at: new Date(),
@@ -93,7 +97,8 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
       .limit(batchSize);
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
-      if (row.prevHash !== prevHash) return { ok: false, checked, broken: { id: row.id, reason: 'prev_hash_mismatch' } };
+      if (row.prevHash !== prevHash)
+        return { ok: false, checked, broken: { id: row.id, reason: 'prev_hash_mismatch' } };
       const expected = hashEvent(prevHash, {
         at: row.at,
         actorId: row.actorId,
@@ -106,7 +111,8 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
         ip: row.ip,
         changes: row.changes,
       });
-      if (expected !== row.hash) return { ok: false, checked, broken: { id: row.id, reason: 'hash_mismatch' } };
+      if (expected !== row.hash)
+        return { ok: false, checked, broken: { id: row.id, reason: 'hash_mismatch' } };
       prevHash = row.hash;
       lastId = row.id;
       checked++;

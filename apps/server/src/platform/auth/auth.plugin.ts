@@ -17,6 +17,10 @@ declare module 'fastify' {
     csrfToken: string | null;
     sessionExpiresAt: Date | null;
   }
+  interface FastifyInstance {
+    /** Every route that declares a permission, for the scope tests and the documentation. */
+    protectedRoutes: { method: string; url: string; permission: Permission }[];
+  }
   interface FastifyContextConfig {
     /** The permission a caller must hold; routes without one are public. */
     permission?: Permission;
@@ -50,6 +54,15 @@ export function requireUser(request: FastifyRequest): AuthUser {
  */
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: { database: Database }) => {
+    const protectedRoutes: FastifyInstance['protectedRoutes'] = [];
+    app.decorate('protectedRoutes', protectedRoutes);
+    app.addHook('onRoute', (route) => {
+      const permission = (route.config as { permission?: Permission } | undefined)?.permission;
+      if (!permission) return;
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') protectedRoutes.push({ method, url: route.url, permission });
+      }
+    });
     app.decorateRequest('locale', 'ar');
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);

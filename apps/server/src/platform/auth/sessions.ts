@@ -49,7 +49,7 @@ export async function resolveSession(db: Executor, token: string): Promise<Resol
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
     .limit(1);
-  if (!row || row.u.status !== 'active') return null;
+  if (row?.u.status !== 'active') return null;
   return { id: row.s.id, csrfToken: row.s.csrfToken, expiresAt: row.s.expiresAt, user: row.u };
 }
 

@@ -88,6 +88,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max, application_name: 'hirfa' });
+  // An idle connection closed by the server (restart, failover) must not crash the process:
+  // the pool replaces it on next use, and queries in flight fail with their own error.
+  pool.on('error', () => {});
   // Fail fast with a clear message when the server is not reachable.
   const probe = await pool.connect();
   probe.release();

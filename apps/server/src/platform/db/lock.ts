@@ -27,6 +27,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Folders this process holds: a second open of the same folder in one process is refused too. */
+const held = new Set<string>();
+
 export interface DirLock {
   release(): void;
 }
@@ -39,10 +42,12 @@ export function lockDataDir(dataDir: string): DirLock {
       const fd = fs.openSync(file, 'wx');
       fs.writeSync(fd, `${process.pid}\n`);
       fs.closeSync(fd);
+      held.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        held.delete(file);
         try {
           if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.unlinkSync(file);
         } catch {
@@ -54,7 +59,8 @@ export function lockDataDir(dataDir: string): DirLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      const ownedHere = owner === process.pid && held.has(file);
+      if (ownedHere || (Number.isInteger(owner) && owner !== process.pid && isAlive(owner))) {
         throw new DataDirLockedError(dataDir, owner);
       }
       // A stale lock left by a crashed process: take it over.

@@ -25,5 +25,6 @@ export class AppError extends Error {
 export const notFound = (code = 'NOT_FOUND') => new AppError(404, code);
 export const forbidden = (code = 'AUTH_FORBIDDEN') => new AppError(403, code);
 export const unauthorized = (code = 'AUTH_REQUIRED') => new AppError(401, code);
-export const conflict = (code: string, fieldErrors: FieldError[] = []) => new AppError(409, code, {}, fieldErrors);
+export const conflict = (code: string, fieldErrors: FieldError[] = []) =>
+  new AppError(409, code, {}, fieldErrors);
 export const invalid = (fieldErrors: FieldError[]) => new AppError(400, 'VALIDATION_FAILED', {}, fieldErrors);

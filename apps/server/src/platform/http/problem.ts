@@ -29,7 +29,8 @@ interface ZodIssueLike {
 /** Maps one Zod issue to a `validation` catalogue key and its parameters. */
 function fieldErrorOf(issue: ZodIssueLike, location: string): FieldError {
   const segments = issue.instancePath.split('/').filter(Boolean);
-  const path = [...(location === 'body' ? [] : [location]), ...segments].join('.') || location;
+  const where = location === 'querystring' ? 'query' : location;
+  const path = [...(where === 'body' ? [] : [where]), ...segments].join('.') || where;
   const p = issue.params ?? {};
   if (issue.message && hasTranslation(`validation.${issue.message}`)) {
     return { path, code: issue.message };
@@ -92,7 +93,15 @@ export function sendProblem(
   params: Record<string, unknown> = {},
   fieldErrors: FieldError[] = [],
 ): FastifyReply {
-  const body = problemOf(request.locale, status, code, params, fieldErrors, request.id, request.url.split('?')[0] ?? '');
+  const body = problemOf(
+    request.locale,
+    status,
+    code,
+    params,
+    fieldErrors,
+    request.id,
+    request.url.split('?')[0] ?? '',
+  );
   return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
@@ -119,7 +128,12 @@ export function installProblemHandlers(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.warn({ err: error }, 'client error');
-      return sendProblem(request, reply, error.statusCode, error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+      return sendProblem(
+        request,
+        reply,
+        error.statusCode,
+        error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, 500, 'INTERNAL');

@@ -27,7 +27,11 @@ export function isLocale(value: unknown): value is Locale {
  * The language to answer in: an explicit `?lang=`, else the best match of Accept-Language (the web
  * app always sends its current language), else the signed-in user's saved preference, else Arabic.
  */
-export function negotiateLocale(acceptLanguage: string | undefined, explicit?: unknown, preferred?: unknown): Locale {
+export function negotiateLocale(
+  acceptLanguage: string | undefined,
+  explicit?: unknown,
+  preferred?: unknown,
+): Locale {
   if (isLocale(explicit)) return explicit;
   if (acceptLanguage) {
     const ranked = acceptLanguage

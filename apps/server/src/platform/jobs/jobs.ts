@@ -44,7 +44,8 @@ export async function startJobs(database: Database, log: Logger, opts: { work: b
   const boss = new PgBoss({
     db: {
       async executeSql(text: string, values: unknown[]) {
-        const rows = values && values.length > 0 ? await database.query(text, values) : await database.exec(text);
+        const rows =
+          values && values.length > 0 ? await database.query(text, values) : await database.exec(text);
         return { rows };
       },
     },
@@ -72,12 +73,16 @@ export async function startJobs(database: Database, log: Logger, opts: { work: b
       if (existing) await boss.updateQueue(def.name, queueOptions);
       else await boss.createQueue(def.name, queueOptions);
       if (!opts.work) return;
-      const id = await boss.work<T>(def.name, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
-        if (!job) return;
-        const meta = job as unknown as { retryCount?: number };
-        log.info({ job: job.id, queue: def.name }, 'job started');
-        return def.handler(job.data, { id: job.id, retryCount: meta.retryCount ?? 0 });
-      });
+      const id = await boss.work<T>(
+        def.name,
+        { pollingIntervalSeconds: 1, batchSize: 1, includeMetadata: true },
+        async ([job]) => {
+          if (!job) return;
+          const meta = job as unknown as { retryCount?: number };
+          log.info({ job: job.id, queue: def.name }, 'job started');
+          return def.handler(job.data, { id: job.id, retryCount: meta.retryCount ?? 0 });
+        },
+      );
       workers.push(id);
     },
     send(name, data, options) {
