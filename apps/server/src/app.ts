@@ -114,7 +114,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: deps.config.webDist,
-      wildcard: false,
+      wildcard: true,
       index: false,
       setHeaders: (res, file) => {
         // Vite's hashed assets never change; index.html must always be revalidated.
@@ -123,6 +123,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
           file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
       },
+    });
+    // The home page is the app itself (the static handler serves files, not folders).
+    app.get('/', { schema: { hide: true } }, (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
     });
   }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
+import { JOB_STATES } from './constants.ts';
 
 export const jobSchema = z
   .object({

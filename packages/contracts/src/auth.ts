@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { localeSchema } from './common.ts';
+import { ROLES } from './constants.ts';
 
-export const ROLES = ['federation_admin', 'chamber_admin', 'chamber_agent', 'auditor', 'artisan'] as const;
 export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-export const STAFF_ROLES: readonly Role[] = ['federation_admin', 'chamber_admin', 'chamber_agent', 'auditor'];
 
 export const userSchema = z
   .object({

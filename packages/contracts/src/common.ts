@@ -1,21 +1,9 @@
 import { z } from 'zod';
 
+import { LOCALES } from './constants.ts';
+
 /** Languages of the platform. Arabic first; Amazigh written in Tifinagh. */
-export const LOCALES = ['ar', 'fr', 'en', 'zgh'] as const;
 export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
-export const DEFAULT_LOCALE: Locale = 'ar';
-
-/** Text directions per locale: only Arabic is right to left. */
-export const LOCALE_DIR: Record<Locale, 'rtl' | 'ltr'> = { ar: 'rtl', fr: 'ltr', en: 'ltr', zgh: 'ltr' };
-
-/** BCP 47 tags used to format dates and numbers (Latin digits in Arabic, as in ar-MA). */
-export const LOCALE_TAG: Record<Locale, string> = {
-  ar: 'ar-MA-u-nu-latn',
-  fr: 'fr-MA',
-  en: 'en-GB',
-  zgh: 'zgh-Tfng-MA',
-};
 
 /** RFC 9457 problem details, as every error of the API is returned. */
 export const problemSchema = z

@@ -1,4 +1,6 @@
+export * from './constants.ts';
 export * from './admin.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './reference.ts';
+export * from './registry.ts';

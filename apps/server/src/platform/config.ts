@@ -23,6 +23,18 @@ export interface Config {
   seedDemo: boolean;
   webDist: string;
   repoRoot: string;
+  /** Folder of uploaded documents (content-addressed). */
+  documentsDir: string;
+  /** Template of the National Identity of Handicraft number; a check character is appended. */
+  niaFormat: string;
+  /** smtp://user:pass@host:port to send e-mail; unset means e-mails are only logged (development). */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** HTTP endpoint of the SMS gateway; unset means SMS are only logged (development). */
+  smsGatewayUrl: string | undefined;
+  smsGatewayToken: string | undefined;
+  /** Public address of the platform, used in messages and on cards. */
+  publicBaseUrl: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,6 +71,20 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol))
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}`);
+  return raw;
+}
+
 const DEV_SECRET = 'hirfa-development-secret-change-me-in-production';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,5 +115,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'production'),
     webDist: path.resolve(repoRoot, env.WEB_DIST ?? 'apps/web/dist'),
     repoRoot,
+    documentsDir: path.resolve(repoRoot, env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR ?? 'data', 'documents')),
+    niaFormat: env.NIA_FORMAT ?? '{yy}{region}{seq:7}',
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    smtpFrom: env.SMTP_FROM ?? 'Hirfa <no-reply@hirfa.ma>',
+    smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
+    smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    publicBaseUrl: (
+      url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${env.PORT || 3000}`
+    ).replace(/\/$/, ''),
   };
 }

@@ -9,7 +9,7 @@ import { applyDocumentLocale, isLocale } from '../i18n/locale.ts';
 import { ApiError } from '../lib/api.ts';
 import { router } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
-import { LOCALE_DIR } from '@hirfa/contracts';
+import { LOCALE_DIR } from '@hirfa/contracts/constants';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -31,7 +31,9 @@ export const routes: RouteObject[] = [
     path: '/portal',
     ErrorBoundary: RouteError,
     lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.portalRoute),
-    children: [{ index: true, lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.portalHome) }],
+    children: [
+      { index: true, lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.portalHome) },
+    ],
   },
   {
     path: '/office',
@@ -42,7 +44,10 @@ export const routes: RouteObject[] = [
       { path: 'jobs', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.jobs) },
       { path: 'audit', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.audit) },
       { path: 'users', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.users) },
-      { path: 'security', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.security) },
+      {
+        path: 'security',
+        lazy: () => import('../features/office/office.routes.tsx').then((m) => m.security),
+      },
       { path: '*', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.notFound) },
     ],
   },

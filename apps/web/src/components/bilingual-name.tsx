@@ -1,5 +1,5 @@
-import { Text } from '@mantine/core';
 import { useLocale } from '../i18n/use-locale.ts';
+import classes from './bilingual-name.module.css';
 
 interface Named {
   name: string;
@@ -13,14 +13,15 @@ export function BilingualName({ item, strong = false }: { item: Named; strong?: 
   const other = locale === 'ar' ? { text: item.nameFr, lang: 'fr' } : { text: item.nameAr, lang: 'ar' };
   const showOther = other.text && other.text !== item.name;
   return (
-    <span>
-      <Text component="span" fw={strong ? 600 : undefined} dir="auto">
-        {item.name}
-      </Text>
+    <span className={classes.root}>
+      <bdi className={strong ? classes.strong : undefined}>{item.name}</bdi>
       {showOther ? (
-        <Text component="span" c="dimmed" size="sm" lang={other.lang} dir="auto" ms="xs" style={{ display: 'inline-block' }}>
-          {other.text}
-        </Text>
+        <>
+          {' '}
+          <bdi className={classes.other} lang={other.lang}>
+            {other.text}
+          </bdi>
+        </>
       ) : null}
     </span>
   );

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale, type User } from '@hirfa/contracts';
+import { LOCALES } from '@hirfa/contracts/constants';
+import type { Locale, User } from '@hirfa/contracts';
 import { Box, SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -36,7 +37,10 @@ export function LanguageSwitcher({ size = 'sm' }: { size?: 'sm' | 'md' | 'lg' })
     await i18n.changeLanguage(next);
     if (!session.data) return;
     try {
-      const user = await api<User>('/api/v1/auth/me/preferences', { method: 'PATCH', body: { locale: next } });
+      const user = await api<User>('/api/v1/auth/me/preferences', {
+        method: 'PATCH',
+        body: { locale: next },
+      });
       storeUser(client, user);
     } catch {
       notifications.show({ color: 'yellow', message: i18n.t('common.language.saveFailed') });
@@ -45,15 +49,15 @@ export function LanguageSwitcher({ size = 'sm' }: { size?: 'sm' | 'md' | 'lg' })
 
   return (
     <SegmentedControl
-        data-testid="lang-switcher"
-        aria-label={t('common.language.label')}
-        name="hirfa-language"
-        size={size}
-        value={locale}
-        onChange={(value) => {
-          if ((LOCALES as readonly string[]).includes(value)) void change(value as Locale);
-        }}
-        data={LOCALES.map((value) => ({ value, label: <OptionLabel locale={value} /> }))}
-      />
+      data-testid="lang-switcher"
+      aria-label={t('common.language.label')}
+      name="hirfa-language"
+      size={size}
+      value={locale}
+      onChange={(value) => {
+        if ((LOCALES as readonly string[]).includes(value)) void change(value as Locale);
+      }}
+      data={LOCALES.map((value) => ({ value, label: <OptionLabel locale={value} /> }))}
+    />
   );
 }

@@ -6,7 +6,13 @@ import { useNavigate } from 'react-router';
 import { useLogout } from '../lib/session.ts';
 
 /** Logs out, forgets every cached answer, and goes back to the home page. */
-export function LogoutButton({ compact = false, size = 'sm' }: { compact?: boolean; size?: 'sm' | 'md' | 'lg' }) {
+export function LogoutButton({
+  compact = false,
+  size = 'sm',
+}: {
+  compact?: boolean;
+  size?: 'sm' | 'md' | 'lg';
+}) {
   const { t } = useTranslation();
   const logout = useLogout();
   const navigate = useNavigate();

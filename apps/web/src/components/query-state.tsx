@@ -11,7 +11,7 @@ export function PageLoader() {
     <Center py="xl" role="status" aria-live="polite">
       <Loader aria-hidden="true" />
       <Text component="span" ms="sm">
-        {t('common.loading')}
+        {t('common.status.loading')}
       </Text>
     </Center>
   );
@@ -20,7 +20,12 @@ export function PageLoader() {
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" role="alert" icon={<IconAlertTriangle aria-hidden="true" />} title={t('common.error.title')}>
+    <Alert
+      color="red"
+      role="alert"
+      icon={<IconAlertTriangle aria-hidden="true" />}
+      title={t('common.error.title')}
+    >
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{errorMessage(error, t)}</Text>
         {onRetry ? (

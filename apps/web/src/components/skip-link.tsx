@@ -6,7 +6,7 @@ export function SkipLink() {
   const { t } = useTranslation();
   return (
     <a className="skip-link" href={`#${MAIN_ID}`}>
-      {t('common.skipToContent')}
+      {t('common.a11y.skipToContent')}
     </a>
   );
 }

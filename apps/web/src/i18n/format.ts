@@ -1,4 +1,5 @@
-import { LOCALE_TAG, type Locale } from '@hirfa/contracts';
+import { LOCALE_TAG } from '@hirfa/contracts/constants';
+import type { Locale } from '@hirfa/contracts';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -1,4 +1,5 @@
-import { DEFAULT_LOCALE, LOCALE_DIR, LOCALES, type Locale } from '@hirfa/contracts';
+import { DEFAULT_LOCALE, LOCALE_DIR, LOCALES } from '@hirfa/contracts/constants';
+import type { Locale } from '@hirfa/contracts';
 
 export const LOCALE_STORAGE_KEY = 'hirfa.locale';
 

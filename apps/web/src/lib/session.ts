@@ -1,4 +1,5 @@
-import { STAFF_ROLES, type Role, type Session, type User } from '@hirfa/contracts';
+import { STAFF_ROLES } from '@hirfa/contracts/constants';
+import type { Role, Session, User } from '@hirfa/contracts';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError, api, setCsrfToken } from './api.ts';

@@ -1,3 +1,11 @@
 export { loadReferenceData } from './reference.loader.ts';
-export { findChamber, listChambers } from './reference.repo.ts';
+export {
+  activityNames,
+  chamberOfProvince,
+  existingActivityCodes,
+  findChamber,
+  findNomenclatureVersion,
+  findProvince,
+  listChambers,
+} from './reference.repo.ts';
 export { referenceRoutes } from './reference.routes.ts';

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../platform/db/client.ts';
 import {
@@ -93,4 +93,48 @@ export async function listNomenclature(db: Executor, versionCode: string) {
       .orderBy(asc(activities.code)),
   ]);
   return { categories, branches, activities: acts };
+}
+
+export async function findProvince(db: Executor, code: string, at: string) {
+  const [row] = await db
+    .select()
+    .from(provinces)
+    .where(and(eq(provinces.code, code), inForce(provinces, at)));
+  return row ?? null;
+}
+
+/** The regional chamber whose area holds a province (the chamber of a workshop). */
+export async function chamberOfProvince(db: Executor, provinceCode: string, at: string) {
+  const province = await findProvince(db, provinceCode, at);
+  if (!province) return null;
+  const [row] = await db
+    .select()
+    .from(chambers)
+    .where(
+      and(eq(chambers.regionCode, province.regionCode), eq(chambers.kind, 'regional'), inForce(chambers, at)),
+    );
+  return row ?? null;
+}
+
+/** The activities of a version among the given codes (to check a form's choices in one query). */
+export async function existingActivityCodes(
+  db: Executor,
+  versionCode: string,
+  codes: string[],
+): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .select({ code: activities.code })
+    .from(activities)
+    .where(and(eq(activities.versionCode, versionCode), inArray(activities.code, codes)));
+  return new Set(rows.map((r) => r.code));
+}
+
+export async function activityNames(db: Executor, versionCode: string, codes: string[]) {
+  if (codes.length === 0) return new Map<string, { nameAr: string; nameFr: string }>();
+  const rows = await db
+    .select({ code: activities.code, nameAr: activities.nameAr, nameFr: activities.nameFr })
+    .from(activities)
+    .where(and(eq(activities.versionCode, versionCode), inArray(activities.code, codes)));
+  return new Map(rows.map((r) => [r.code, { nameAr: r.nameAr, nameFr: r.nameFr }]));
 }

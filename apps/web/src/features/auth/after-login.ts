@@ -18,7 +18,10 @@ async function reconcileLocale(client: QueryClient, user: User): Promise<void> {
   }
   if (saved === user.locale) return;
   try {
-    const updated = await api<User>('/api/v1/auth/me/preferences', { method: 'PATCH', body: { locale: saved } });
+    const updated = await api<User>('/api/v1/auth/me/preferences', {
+      method: 'PATCH',
+      body: { locale: saved },
+    });
     storeUser(client, updated);
   } catch {
     // Not worth an error: the interface is already in the chosen language.
@@ -33,7 +36,7 @@ export async function afterLogin(client: QueryClient, session: Session): Promise
 /** The page asked for before login, when it belongs to this user's area; otherwise their home. */
 export function landingFor(session: Session, next: string | null): string {
   const home = homeFor(session.user.role);
-  if (!next || !next.startsWith('/') || next.startsWith('//')) return home;
+  if (!next?.startsWith('/') || next.startsWith('//')) return home;
   if (next.startsWith('/login') || next.startsWith('/signup')) return home;
   const area = next.startsWith('/office') ? '/office' : next.startsWith('/portal') ? '/portal' : null;
   return area === null || area === home ? next : home;

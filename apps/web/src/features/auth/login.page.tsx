@@ -1,8 +1,19 @@
 import type { Session } from '@hirfa/contracts';
-import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../../components/error-message.ts';
@@ -30,6 +41,11 @@ export function LoginPage() {
   const totpRef = useRef<HTMLInputElement>(null);
   const [justLoggedIn, setJustLoggedIn] = useState(false);
 
+  // Asking for the code is the next step, not an error: move the focus there.
+  useEffect(() => {
+    if (needsTotp) totpRef.current?.focus();
+  }, [needsTotp]);
+
   if (session.isPending) return <PageLoader />;
   if (session.data && !justLoggedIn) return <Navigate to={landingFor(session.data, next)} replace />;
 
@@ -38,7 +54,11 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const body = { identifier: identifier.trim(), password, ...(needsTotp && totp ? { totp: totp.trim() } : {}) };
+      const body = {
+        identifier: identifier.trim(),
+        password,
+        ...(needsTotp && totp ? { totp: totp.trim() } : {}),
+      };
       const result = await api<Session>('/api/v1/auth/login', { method: 'POST', body });
       setJustLoggedIn(true);
       await afterLogin(client, result);
@@ -47,12 +67,7 @@ export function LoginPage() {
       if (caught instanceof ApiError && caught.code === 'AUTH_TOTP_REQUIRED') {
         const first = !needsTotp;
         setNeedsTotp(true);
-        if (first) {
-          // Asking for the code is the next step, not an error.
-          setTimeout(() => totpRef.current?.focus(), 0);
-          setBusy(false);
-          return;
-        }
+        if (first) return;
       }
       setError(caught);
     } finally {

@@ -1,5 +1,16 @@
 import type { Session } from '@hirfa/contracts';
-import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -39,7 +50,8 @@ export function SignupPage() {
     const out: Record<string, string> = {};
     if (displayName.trim().length < 2) out.displayName = t('auth.signup.errors.displayName');
     if (!phone.trim() && !email.trim()) out.phone = t('auth.signup.errors.contact');
-    if (password.length < MIN_PASSWORD) out.password = t('auth.signup.errors.password', { min: MIN_PASSWORD });
+    if (password.length < MIN_PASSWORD)
+      out.password = t('auth.signup.errors.password', { min: MIN_PASSWORD });
     return out;
   }
 
@@ -82,7 +94,12 @@ export function SignupPage() {
             </Title>
             <Text c="dimmed">{t('auth.signup.intro')}</Text>
             {error ? (
-              <Alert color="red" role="alert" icon={<IconAlertTriangle aria-hidden="true" />} data-testid="signup-error">
+              <Alert
+                color="red"
+                role="alert"
+                icon={<IconAlertTriangle aria-hidden="true" />}
+                data-testid="signup-error"
+              >
                 {errorMessage(error, t)}
               </Alert>
             ) : null}

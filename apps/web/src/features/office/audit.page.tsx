@@ -8,6 +8,7 @@ import { EmptyState, ErrorAlert, PageLoader } from '../../components/query-state
 import { formatDateTime } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { useAudit } from './office.api.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 function shortId(id: string | null): string {
   return id ? id.slice(0, 8) : '—';
@@ -24,7 +25,11 @@ function AuditRows({ events }: { events: AuditEvent[] }) {
             <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>
           </Table.Td>
           <Table.Td>
-            <Text size="sm">{event.actorRole ? t(`common.roles.${event.actorRole}`, event.actorRole) : t('office.audit.system')}</Text>
+            <Text size="sm">
+              {event.actorRole
+                ? t(`common.roles.${event.actorRole}`, event.actorRole)
+                : t('office.audit.system')}
+            </Text>
             <Text size="xs" c="dimmed" className="mono" title={event.actorId ?? undefined}>
               {shortId(event.actorId)}
             </Text>
@@ -39,7 +44,11 @@ function AuditRows({ events }: { events: AuditEvent[] }) {
             </Text>
           </Table.Td>
           <Table.Td>
-            {event.chamberCode ? <span className="mono">{event.chamberCode}</span> : t('office.scope.national')}
+            {event.chamberCode ? (
+              <span className="mono">{event.chamberCode}</span>
+            ) : (
+              t('office.scope.national')
+            )}
           </Table.Td>
         </Table.Tr>
       ))}
@@ -79,7 +88,7 @@ export function AuditPage() {
         <EmptyState>{t('office.audit.empty')}</EmptyState>
       ) : (
         <Stack>
-          <Table.ScrollContainer minWidth={760}>
+          <TableScroll label={t('office.audit.title')} minWidth={760}>
             <Table data-testid="audit-table" striped verticalSpacing="xs" bg="white">
               <Table.Thead>
                 <Table.Tr>
@@ -94,11 +103,15 @@ export function AuditPage() {
                 <AuditRows events={events} />
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           {audit.isError ? <ErrorAlert error={audit.error} /> : null}
           {audit.hasNextPage ? (
             <Center>
-              <Button variant="default" loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
+              <Button
+                variant="default"
+                loading={audit.isFetchingNextPage}
+                onClick={() => void audit.fetchNextPage()}
+              >
                 {t('office.audit.more')}
               </Button>
             </Center>

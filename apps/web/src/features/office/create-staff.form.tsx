@@ -1,5 +1,16 @@
-import { type CreateStaff, LOCALES, type Locale, type User } from '@hirfa/contracts';
-import { Alert, Button, Card, PasswordInput, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { LOCALES } from '@hirfa/contracts/constants';
+import type { CreateStaff, Locale, User } from '@hirfa/contracts';
+import {
+  Alert,
+  Button,
+  Card,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -41,7 +52,8 @@ export function CreateStaffForm({ creator }: { creator: User }) {
     if (displayName.trim().length < 2) out.displayName = t('office.users.errors.displayName');
     if (!/^\S+@\S+\.\S+$/.test(email.trim())) out.email = t('office.users.errors.email');
     if (needsChamber && !chamberCode) out.chamberCode = t('office.users.errors.chamber');
-    if (password.length < MIN_PASSWORD) out.password = t('office.users.errors.password', { min: MIN_PASSWORD });
+    if (password.length < MIN_PASSWORD)
+      out.password = t('office.users.errors.password', { min: MIN_PASSWORD });
     return out;
   }
 

@@ -32,7 +32,11 @@ function Figure({
           {label}
         </Text>
         <Text fz={36} fw={700} lh={1.2} aria-live="polite">
-          {query.isPending ? t('common.loading') : count === undefined ? '—' : formatNumber(count, locale)}
+          {query.isPending
+            ? t('common.status.loading')
+            : count === undefined
+              ? '—'
+              : formatNumber(count, locale)}
         </Text>
       </Card>
     </UnstyledButton>
@@ -55,9 +59,7 @@ export function DashboardPage() {
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1}>{t('office.dashboard.title')}</Title>
-        <Text c="dimmed" dir="auto">
-          {t('office.dashboard.welcome', { name: user?.displayName ?? '', scope })}
-        </Text>
+        <Text c="dimmed">{t('office.dashboard.welcome', { name: user?.displayName ?? '', scope })}</Text>
       </Stack>
       {failed ? <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} /> : null}
       <Title order={2} size="h4">

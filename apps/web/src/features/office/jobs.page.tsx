@@ -1,4 +1,4 @@
-import { JOB_STATES } from '@hirfa/contracts';
+import { JOB_STATES } from '@hirfa/contracts/constants';
 import { Badge, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { EmptyState, QueryState } from '../../components/query-state.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { type JobState, useJobs } from './office.api.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 const STATE_COLOR: Record<JobState, string> = {
   created: 'gray',
@@ -51,7 +52,7 @@ export function JobsPage() {
           rows.length === 0 ? (
             <EmptyState>{t('office.jobs.empty')}</EmptyState>
           ) : (
-            <Table.ScrollContainer minWidth={760}>
+            <TableScroll label={t('office.jobs.title')} minWidth={760}>
               <Table data-testid="jobs-table" striped verticalSpacing="sm" bg="white">
                 <Table.Thead>
                   <Table.Tr>
@@ -82,7 +83,7 @@ export function JobsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           )
         }
       </QueryState>

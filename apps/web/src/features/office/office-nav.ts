@@ -21,9 +21,24 @@ const ALL_STAFF: readonly Role[] = ['federation_admin', 'chamber_admin', 'chambe
 /** Back-office pages and who may open them (the server enforces the same rules). */
 export const OFFICE_NAV: readonly OfficeNavItem[] = [
   { to: '/office', labelKey: 'office.nav.dashboard', roles: ALL_STAFF, icon: IconLayoutDashboard, end: true },
-  { to: '/office/jobs', labelKey: 'office.nav.jobs', roles: ['federation_admin', 'chamber_admin'], icon: IconListCheck },
-  { to: '/office/audit', labelKey: 'office.nav.audit', roles: ['federation_admin', 'auditor'], icon: IconClipboardList },
-  { to: '/office/users', labelKey: 'office.nav.users', roles: ['federation_admin', 'chamber_admin'], icon: IconUsers },
+  {
+    to: '/office/jobs',
+    labelKey: 'office.nav.jobs',
+    roles: ['federation_admin', 'chamber_admin'],
+    icon: IconListCheck,
+  },
+  {
+    to: '/office/audit',
+    labelKey: 'office.nav.audit',
+    roles: ['federation_admin', 'auditor'],
+    icon: IconClipboardList,
+  },
+  {
+    to: '/office/users',
+    labelKey: 'office.nav.users',
+    roles: ['federation_admin', 'chamber_admin'],
+    icon: IconUsers,
+  },
   { to: '/office/security', labelKey: 'office.nav.security', roles: ALL_STAFF, icon: IconShieldLock },
 ];
 

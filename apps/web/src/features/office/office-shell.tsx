@@ -18,11 +18,11 @@ function UserBlock() {
   if (!user) return null;
   return (
     <Stack gap={0} className={classes.user}>
-      <Text fw={600} size="sm" truncate="end" dir="auto" data-testid="user-name">
-        {user.displayName}
+      <Text fw={600} size="sm" truncate="end" data-testid="user-name">
+        <bdi>{user.displayName}</bdi>
       </Text>
       <Text size="xs" c="dimmed" truncate="end" data-testid="user-scope">
-        {t(`common.roles.${user.role}`)} · <span dir="auto">{scope}</span>
+        {t(`common.roles.${user.role}`)} · <bdi>{scope}</bdi>
       </Text>
     </Stack>
   );
@@ -56,7 +56,7 @@ export function OfficeShell() {
             aria-controls="office-navbar"
           />
           <Box className={classes.brand}>
-            <Brand to="/office" />
+            <Brand to="/office" compact />
           </Box>
           <Box className={classes.userArea}>
             <UserBlock />

@@ -1,5 +1,17 @@
 import type { User } from '@hirfa/contracts';
-import { Alert, Anchor, Button, Card, Code, CopyButton, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconShieldLock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -22,7 +34,12 @@ function SecretLine({ label, value, testId }: { label: string; value: string; te
         {label}
       </Text>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Code block data-testid={testId} dir="ltr" style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+        <Code
+          block
+          data-testid={testId}
+          dir="ltr"
+          style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}
+        >
           {value}
         </Code>
         <CopyButton value={value}>
@@ -65,7 +82,10 @@ export function SecurityPage() {
     setBusy(true);
     setError(null);
     try {
-      const updated = await api<User>('/api/v1/auth/totp/enable', { method: 'POST', body: { code: code.trim() } });
+      const updated = await api<User>('/api/v1/auth/totp/enable', {
+        method: 'POST',
+        body: { code: code.trim() },
+      });
       storeUser(client, updated);
       setSetup(null);
       setJustEnabled(true);
@@ -128,7 +148,12 @@ export function SecurityPage() {
                   w={200}
                   required
                 />
-                <Button type="submit" loading={busy} data-testid="totp-enable" style={{ alignSelf: 'flex-start' }}>
+                <Button
+                  type="submit"
+                  loading={busy}
+                  data-testid="totp-enable"
+                  style={{ alignSelf: 'flex-start' }}
+                >
                   {t('office.security.enable')}
                 </Button>
               </Stack>

@@ -6,6 +6,7 @@ import { LANGUAGE_AUTONYMS } from '../../i18n/languages.ts';
 import { useSession } from '../../lib/session.ts';
 import { CreateStaffForm } from './create-staff.form.tsx';
 import { useStaffUsers } from './office.api.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function UsersPage() {
           rows.length === 0 ? (
             <EmptyState>{t('office.users.empty')}</EmptyState>
           ) : (
-            <Table.ScrollContainer minWidth={760}>
+            <TableScroll label={t('office.users.title')} minWidth={760}>
               <Table data-testid="users-table" striped verticalSpacing="sm" bg="white">
                 <Table.Thead>
                   <Table.Tr>
@@ -39,11 +40,17 @@ export function UsersPage() {
                 <Table.Tbody>
                   {rows.map((user) => (
                     <Table.Tr key={user.id}>
-                      <Table.Td dir="auto">{user.displayName}</Table.Td>
+                      <Table.Td>
+                        <bdi>{user.displayName}</bdi>
+                      </Table.Td>
                       <Table.Td dir="ltr">{user.email ?? user.phone ?? '—'}</Table.Td>
                       <Table.Td>{t(`common.roles.${user.role}`)}</Table.Td>
                       <Table.Td>
-                        {user.chamberCode ? <span className="mono">{user.chamberCode}</span> : t('office.scope.national')}
+                        {user.chamberCode ? (
+                          <span className="mono">{user.chamberCode}</span>
+                        ) : (
+                          t('office.scope.national')
+                        )}
                       </Table.Td>
                       <Table.Td lang={user.locale}>{LANGUAGE_AUTONYMS[user.locale].name}</Table.Td>
                       <Table.Td>
@@ -55,7 +62,7 @@ export function UsersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
           )
         }
       </QueryState>

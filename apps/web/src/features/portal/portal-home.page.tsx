@@ -27,9 +27,7 @@ export function PortalHomePage() {
           <Title order={1} size="h2">
             {t('portal.home.title')}
           </Title>
-          <Text size="lg" dir="auto">
-            {t('portal.home.greeting', { name: user.displayName })}
-          </Text>
+          <Text size="lg">{t('portal.home.greeting', { name: user.displayName })}</Text>
         </Stack>
 
         <Alert
@@ -57,8 +55,10 @@ export function PortalHomePage() {
                 {rows.map((row) => (
                   <Table.Tr key={row.label}>
                     <Table.Th w="40%">{row.label}</Table.Th>
-                    <Table.Td data-testid={row.testId} dir={row.dir} lang={row.lang}>
-                      {row.value}
+                    <Table.Td>
+                      <bdi data-testid={row.testId} dir={row.dir} lang={row.lang}>
+                        {row.value}
+                      </bdi>
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -17,7 +17,10 @@ function normalise(text: string): string {
     .toLowerCase();
 }
 
-function matches(item: { code: string; name: string; nameAr: string; nameFr: string }, query: string): boolean {
+function matches(
+  item: { code: string; name: string; nameAr: string; nameFr: string },
+  query: string,
+): boolean {
   if (!query) return true;
   return [item.code, item.name, item.nameAr, item.nameFr].some((text) => normalise(text).includes(query));
 }
@@ -51,14 +54,20 @@ function Tree({ data, query }: { data: Nomenclature; query: string }) {
             <BilingualName item={category} />
           </Title>
           {branches.map(({ branch, activities }) => (
-            <Card key={branch.code} withBorder padding="md" component="section" data-testid={`branch-${branch.code}`}>
+            <Card
+              key={branch.code}
+              withBorder
+              padding="md"
+              component="section"
+              data-testid={`branch-${branch.code}`}
+            >
               <Group justify="space-between" gap="xs" mb="xs">
                 <Title order={3} size="h4">
                   <BilingualName item={branch} />
                 </Title>
                 <Group gap="xs">
                   {branch.provisional ? (
-                    <Badge variant="light" color="orange">
+                    <Badge variant="light" color="clay">
                       {t('reference.activities.provisionalBadge')}
                     </Badge>
                   ) : null}
@@ -67,7 +76,7 @@ function Tree({ data, query }: { data: Nomenclature; query: string }) {
                   </Badge>
                 </Group>
               </Group>
-              <List spacing={6} listStyleType="none" padding={0}>
+              <List spacing={6} listStyleType="none">
                 {activities.map((activity) => (
                   <List.Item key={activity.code} data-testid={`activity-${activity.code}`}>
                     <Group gap="xs" wrap="nowrap" align="baseline">
@@ -101,12 +110,10 @@ export function ActivitiesPage() {
         <QueryState query={nomenclature}>
           {(data) => (
             <Stack>
-              <Text size="sm">
-                {t('reference.activities.version', { version: data.version })}
-              </Text>
+              <Text size="sm">{t('reference.activities.version', { version: data.version })}</Text>
               {data.provisional ? (
                 <Alert
-                  color="orange"
+                  color="clay"
                   variant="light"
                   icon={<IconInfoCircle aria-hidden="true" />}
                   title={t('reference.activities.provisionalTitle')}

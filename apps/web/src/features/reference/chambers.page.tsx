@@ -5,6 +5,7 @@ import { BilingualName } from '../../components/bilingual-name.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { EmptyState, QueryState } from '../../components/query-state.tsx';
 import { useChambers, useRegions } from './reference.api.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 /** The Federation first, then the regional chambers by region code. */
 function ordered(chambers: Chamber[]): Chamber[] {
@@ -32,7 +33,7 @@ export function ChambersPage() {
             rows.length === 0 ? (
               <EmptyState>{t('reference.chambers.empty')}</EmptyState>
             ) : (
-              <Table.ScrollContainer minWidth={640}>
+              <TableScroll label={t('reference.chambers.title')} minWidth={640}>
                 <Table data-testid="chambers-table" verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
@@ -54,13 +55,17 @@ export function ChambersPage() {
                             ) : null}
                           </Stack>
                         </Table.Td>
-                        <Table.Td dir="auto">{chamber.seat}</Table.Td>
-                        <Table.Td dir="auto">{regionName(chamber.regionCode)}</Table.Td>
+                        <Table.Td>
+                          <bdi>{chamber.seat}</bdi>
+                        </Table.Td>
+                        <Table.Td>
+                          <bdi>{regionName(chamber.regionCode)}</bdi>
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )
           }
         </QueryState>

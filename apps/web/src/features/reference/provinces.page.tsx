@@ -6,6 +6,7 @@ import { BilingualName } from '../../components/bilingual-name.tsx';
 import { usePageTitle } from '../../components/page-title.ts';
 import { EmptyState, QueryState } from '../../components/query-state.tsx';
 import { useProvinces, useRegions } from './reference.api.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 export function ProvincesPage() {
   const { t } = useTranslation();
@@ -13,7 +14,9 @@ export function ProvincesPage() {
   const regions = useRegions();
   const provinces = useProvinces(code);
   const region = regions.data?.find((r) => r.code === code);
-  const title = region ? t('reference.provinces.titleOf', { region: region.name }) : t('reference.provinces.title');
+  const title = region
+    ? t('reference.provinces.titleOf', { region: region.name })
+    : t('reference.provinces.title');
   usePageTitle(title);
 
   return (
@@ -25,9 +28,7 @@ export function ProvincesPage() {
             {t('reference.provinces.back')}
           </Group>
         </Anchor>
-        <Title order={1} dir="auto">
-          {title}
-        </Title>
+        <Title order={1}>{title}</Title>
         {region ? (
           <Text c="dimmed">
             <BilingualName item={region} /> · <span className="mono">{region.code}</span> ·{' '}
@@ -39,7 +40,7 @@ export function ProvincesPage() {
             rows.length === 0 ? (
               <EmptyState>{t('reference.provinces.empty')}</EmptyState>
             ) : (
-              <Table.ScrollContainer minWidth={520}>
+              <TableScroll label={title} minWidth={520}>
                 <Table data-testid="provinces-table" verticalSpacing="sm">
                   <Table.Thead>
                     <Table.Tr>
@@ -66,7 +67,7 @@ export function ProvincesPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )
           }
         </QueryState>

@@ -7,6 +7,7 @@ import { EmptyState, QueryState } from '../../components/query-state.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/use-locale.ts';
 import { useRegions } from './reference.api.ts';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 export function RegionsPage() {
   const { t } = useTranslation();
@@ -25,9 +26,11 @@ export function RegionsPage() {
             rows.length === 0 ? (
               <EmptyState>{t('reference.regions.empty')}</EmptyState>
             ) : (
-              <Table.ScrollContainer minWidth={520}>
+              <TableScroll label={t('reference.regions.title')} minWidth={340}>
                 <Table data-testid="regions-table" highlightOnHover verticalSpacing="sm">
-                  <Table.Caption>{t('reference.regions.caption', { n: formatNumber(rows.length, locale) })}</Table.Caption>
+                  <Table.Caption>
+                    {t('reference.regions.caption', { n: formatNumber(rows.length, locale) })}
+                  </Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th scope="col">{t('reference.regions.code')}</Table.Th>
@@ -54,13 +57,15 @@ export function RegionsPage() {
                             <BilingualName item={region} strong />
                           </Anchor>
                         </Table.Td>
-                        <Table.Td dir="auto">{region.capital}</Table.Td>
+                        <Table.Td>
+                          <bdi>{region.capital}</bdi>
+                        </Table.Td>
                         <Table.Td>{formatNumber(region.provinceCount, locale)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </TableScroll>
             )
           }
         </QueryState>
