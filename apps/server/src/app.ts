@@ -16,8 +16,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { accountsRoutes } from './modules/accounts/index.ts';
 import { adminRoutes } from './modules/admin/index.ts';
+import { applicationsRoutes } from './modules/applications/index.ts';
 import { healthRoutes, VERSION } from './modules/health/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
+import { registryRoutes } from './modules/registry/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import type { Deps } from './platform/context.ts';
 import { AppError } from './platform/http/errors.ts';
@@ -105,6 +107,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(referenceRoutes, { deps });
       await api.register(accountsRoutes, { deps });
       await api.register(adminRoutes, { deps });
+      await api.register(applicationsRoutes, { deps });
+      await api.register(registryRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

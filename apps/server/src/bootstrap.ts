@@ -2,6 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './modules/accounts/index.ts';
 import { defineAdminJobs } from './modules/admin/index.ts';
+import { defineNotificationJobs } from './modules/notifications/index.ts';
 import { loadReferenceData } from './modules/reference/index.ts';
 import { SYSTEM_ACTOR } from './platform/audit/audit.ts';
 import type { Config } from './platform/config.ts';
@@ -9,6 +10,7 @@ import type { Deps } from './platform/context.ts';
 import { type Database, openDatabase } from './platform/db/client.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { startJobs } from './platform/jobs/jobs.ts';
+import { localFolderStorage } from './platform/storage/storage.ts';
 
 export const migrationsFolder = (config: Config) => path.join(config.repoRoot, 'apps/server/migrations');
 export const referenceFolder = (config: Config) => path.join(config.repoRoot, 'apps/server/data/reference');
@@ -18,6 +20,8 @@ export interface BootOptions {
   work: boolean;
   /** Keep the database in memory (tests on PGlite). */
   inMemory?: boolean;
+  /** Define the notification delivery worker (tests of delivery define their own). */
+  notifications?: boolean;
 }
 
 /** Opens the database, migrates it and loads reference data; safe to run on every start. */
@@ -45,8 +49,9 @@ export async function boot(config: Config, opts: BootOptions): Promise<Deps> {
   try {
     const log = pino({ level: config.logLevel });
     const jobs = await startJobs(database, log, { work: opts.work });
-    const deps: Deps = { config, database, jobs };
+    const deps: Deps = { config, database, jobs, storage: localFolderStorage(config.documentsDir) };
     await defineAdminJobs(deps);
+    if (opts.notifications !== false) await defineNotificationJobs(deps, { log });
     return deps;
   } catch (err) {
     await database.close();

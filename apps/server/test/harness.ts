@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
@@ -70,17 +73,22 @@ function client(app: FastifyInstance, cookie: string | null, csrfToken: string |
   };
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { notifications?: boolean } = {},
+): Promise<TestApp> {
   const base = process.env.TEST_DATABASE_URL;
   const server = base ? await createServerDatabase(base) : undefined;
+  const documentsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hirfa-docs-'));
   const config = loadConfig({
     NODE_ENV: 'test',
+    DOCUMENTS_DIR: documentsDir,
     SEED_DEMO: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(server ? { DATABASE_URL: server.url } : {}),
     ...env,
   });
-  const deps = await boot(config, { work: true, inMemory: true });
+  const deps = await boot(config, { work: true, inMemory: true, notifications: opts.notifications ?? true });
   const app = await buildApp(deps);
   await app.ready();
   return {
@@ -105,6 +113,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close();
       await shutdown(deps);
       await server?.drop();
+      fs.rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -49,6 +49,36 @@ const CASES: Record<string, () => { url: string; body?: unknown }> = {
   'GET /api/v1/jobs/:id': () => ({ url: `/api/v1/jobs/${SOME_UUID}` }),
   'POST /api/v1/jobs/audit-verify': () => ({ url: '/api/v1/jobs/audit-verify' }),
   'GET /api/v1/audit': () => ({ url: '/api/v1/audit' }),
+  'POST /api/v1/applications': () => ({
+    url: '/api/v1/applications',
+    body: { kind: 'artisan', workshopProvinceCode: 'MA-CAS', idempotencyKey: `scope-${++n}-create` },
+  }),
+  'GET /api/v1/applications': () => ({ url: '/api/v1/applications' }),
+  'GET /api/v1/applications/:id': () => ({ url: `/api/v1/applications/${SOME_UUID}` }),
+  'PUT /api/v1/applications/:id': () => ({
+    url: `/api/v1/applications/${SOME_UUID}`,
+    body: { version: 1, payload: {}, idempotencyKey: `scope-${++n}-edit` },
+  }),
+  'POST /api/v1/applications/:id/actions': () => ({
+    url: `/api/v1/applications/${SOME_UUID}/actions`,
+    body: { type: 'submit', version: 1, idempotencyKey: `scope-${++n}-act` },
+  }),
+  'POST /api/v1/applications/:id/documents': () => ({
+    url: `/api/v1/applications/${SOME_UUID}/documents?type=photo`,
+    body: {},
+  }),
+  'GET /api/v1/documents/:id': () => ({ url: `/api/v1/documents/${SOME_UUID}` }),
+  'GET /api/v1/applications/:id/duplicates': () => ({ url: `/api/v1/applications/${SOME_UUID}/duplicates` }),
+  'POST /api/v1/applications/:id/duplicates': () => ({
+    url: `/api/v1/applications/${SOME_UUID}/duplicates`,
+    body: { source: 'registration', candidateId: SOME_UUID, decision: 'not_duplicate' },
+  }),
+  'GET /api/v1/registrations/:id': () => ({ url: `/api/v1/registrations/${SOME_UUID}` }),
+  'POST /api/v1/registrations/:id/lifecycle': () => ({
+    url: `/api/v1/registrations/${SOME_UUID}/lifecycle`,
+    body: { action: 'suspend', reason: 'scope test', version: 1, idempotencyKey: `scope-${++n}-life` },
+  }),
+  'GET /api/v1/me/registrations': () => ({ url: '/api/v1/me/registrations' }),
 };
 
 test('every protected route has a scope test', () => {

@@ -22,6 +22,15 @@ export const PERMISSIONS = {
   'audit.read': ['federation_admin', 'auditor'],
   'users.read': ['federation_admin', 'chamber_admin'],
   'users.create': ['federation_admin', 'chamber_admin'],
+  'applications.create': ['artisan', 'chamber_agent', 'chamber_admin'],
+  'applications.read': ['artisan', 'chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
+  'applications.act': ['artisan', 'chamber_agent', 'chamber_admin'],
+  'applications.duplicates': ['chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
+  'applications.decide_duplicates': ['chamber_agent', 'chamber_admin'],
+  'documents.upload': ['artisan', 'chamber_agent', 'chamber_admin'],
+  'documents.read': ['artisan', 'chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
+  'registrations.read': ['artisan', 'chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
+  'registrations.manage': ['chamber_agent', 'chamber_admin', 'federation_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,11 @@ import en from '@hirfa/contracts/locales/en/errors.json' with { type: 'json' };
 import fr from '@hirfa/contracts/locales/fr/errors.json' with { type: 'json' };
 import zgh from '@hirfa/contracts/locales/zgh/errors.json' with { type: 'json' };
 
-type Catalogue = { codes: Record<string, string>; validation: Record<string, string> };
+type Catalogue = {
+  codes: Record<string, string>;
+  validation: Record<string, string>;
+  reasons: Record<string, string>;
+};
 const catalogues: Record<Locale, Catalogue> = { ar, fr, en, zgh };
 
 /** Translates a key such as `codes.AUTH_REQUIRED`, falling back to French, then the key. */
