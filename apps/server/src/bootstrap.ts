@@ -2,6 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './modules/accounts/index.ts';
 import { defineAdminJobs } from './modules/admin/index.ts';
+import { seedDemoRegister } from './modules/demo/index.ts';
 import { defineNotificationJobs } from './modules/notifications/index.ts';
 import { loadReferenceData } from './modules/reference/index.ts';
 import { SYSTEM_ACTOR } from './platform/audit/audit.ts';
@@ -34,7 +35,12 @@ export async function prepareDatabase(config: Config, opts: { inMemory?: boolean
     await migrate(database, migrationsFolder(config));
     await database.exclusive('hirfa.seed', async (db) => {
       await loadReferenceData(db, referenceFolder(config), SYSTEM_ACTOR);
-      if (config.seedDemo) await seedDemoAccounts(db, SYSTEM_ACTOR);
+      if (config.seedDemo) {
+        await seedDemoAccounts(db, SYSTEM_ACTOR);
+        if (config.seedDemoRegister) {
+          await seedDemoRegister(db, localFolderStorage(config.documentsDir), config.niaFormat, SYSTEM_ACTOR);
+        }
+      }
     });
     return database;
   } catch (err) {

@@ -84,6 +84,7 @@ export async function startTestApp(
     NODE_ENV: 'test',
     DOCUMENTS_DIR: documentsDir,
     SEED_DEMO: 'true',
+    SEED_DEMO_REGISTER: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(server ? { DATABASE_URL: server.url } : {}),
     ...env,

@@ -21,6 +21,8 @@ export interface Config {
   loginMaxFailures: number;
   loginWindowMinutes: number;
   seedDemo: boolean;
+  /** Also fill the register with a few hundred synthetic entries and applications (demo only). */
+  seedDemoRegister: boolean;
   webDist: string;
   repoRoot: string;
   /** Folder of uploaded documents (content-addressed). */
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000),
     loginWindowMinutes: int(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     seedDemo: bool(env, 'SEED_DEMO', nodeEnv !== 'production'),
+    seedDemoRegister: bool(env, 'SEED_DEMO_REGISTER', bool(env, 'SEED_DEMO', nodeEnv !== 'production')),
     webDist: path.resolve(repoRoot, env.WEB_DIST ?? 'apps/web/dist'),
     repoRoot,
     documentsDir: path.resolve(repoRoot, env.DOCUMENTS_DIR ?? path.join(env.DATA_DIR ?? 'data', 'documents')),

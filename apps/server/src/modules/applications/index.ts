@@ -1,1 +1,3 @@
 export { applicationsRoutes } from './applications.routes.ts';
+export type { ApplicationStateName } from '@hirfa/contracts';
+export { seedApplication } from './applications.demo.ts';

@@ -3,3 +3,4 @@ export { findRegistrationByNia, getRegistration, hasLiveRegistration, personById
 export { type ApprovedApplication, personKeys, RegistryService } from './registry.service.ts';
 export { persons, registrations } from './registry.tables.ts';
 export { registryRoutes } from './registry.routes.ts';
+export { insertDemoRegistration } from './registry.demo.ts';

@@ -1,0 +1,1 @@
+export { seedDemoRegister } from './demo-register.ts';
