@@ -42,8 +42,7 @@ export async function applicationsRoutes(fastify: FastifyInstance, { deps }: { d
   const registry = new RegistryService(db, deps.config.niaFormat);
   const service = new ApplicationsService(db, registry);
   const documents = new DocumentsService(db, deps.storage);
-  const kick = () =>
-    deps.jobs.send('notifications.deliver', {}, { singletonKey: 'deliver', singletonSeconds: 2 });
+  const kick = () => kickDelivery(deps);
 
   // Uploads arrive as the raw file, so the server reads the real type from the bytes themselves.
   app.addContentTypeParser(
