@@ -17,11 +17,14 @@ import {
 import { accountsRoutes } from './modules/accounts/index.ts';
 import { adminRoutes } from './modules/admin/index.ts';
 import { applicationsRoutes } from './modules/applications/index.ts';
+import { CardsService, cardsRoutes, credentialPublicRoutes, publishSoon } from './modules/cards/index.ts';
 import { healthRoutes, VERSION } from './modules/health/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
+import type { Actor } from './platform/audit/audit.ts';
 import type { Deps } from './platform/context.ts';
+import type { Tx } from './platform/db/client.ts';
 import { AppError } from './platform/http/errors.ts';
 import { installProblemHandlers, sendProblem } from './platform/http/problem.ts';
 import { loggerOptions } from './platform/logging.ts';
@@ -102,13 +105,42 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(authPlugin, { database: deps.database });
   await app.register(healthRoutes, { deps });
+  await app.register(credentialPublicRoutes, { deps });
+
+  // Cards follow their entry, and an approval requests the first card: wired here, where the
+  // modules meet, so that neither imports the other.
+  const cards = new CardsService(deps.database.db, deps.config);
+  const registryHooks = {
+    async onStatusChange(
+      tx: Tx,
+      registrationId: string,
+      status: 'active' | 'suspended' | 'radiated',
+      actor: Actor,
+    ) {
+      await cards.followRegistration(tx, registrationId, status, actor);
+    },
+  };
+  const applicationHooks = {
+    async onApproved(tx: Tx, registrationId: string, actor: Actor) {
+      if (deps.config.cardAutoRequest) await cards.requestCard(tx, registrationId, actor);
+    },
+  };
+  app.addHook('onResponse', async (request, reply) => {
+    // A status change must reach verifiers within one interval: publish now rather than later.
+    if (reply.statusCode === 200 && request.routeOptions.url === '/api/v1/registrations/:id/lifecycle') {
+      await publishSoon(deps).catch((err: unknown) =>
+        request.log.warn({ err }, 'status publication not queued'),
+      );
+    }
+  });
   await app.register(
     async (api) => {
       await api.register(referenceRoutes, { deps });
       await api.register(accountsRoutes, { deps });
       await api.register(adminRoutes, { deps });
-      await api.register(applicationsRoutes, { deps });
-      await api.register(registryRoutes, { deps });
+      await api.register(applicationsRoutes, { deps, hooks: applicationHooks });
+      await api.register(registryRoutes, { deps, hooks: registryHooks });
+      await api.register(cardsRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );
@@ -133,6 +165,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       reply.header('cache-control', 'no-cache');
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     });
+    // The public verify page, a separate small bundle: /V is the upper-case path printed in card QRs.
+    if (fs.existsSync(path.join(deps.config.webDist, 'verify.html'))) {
+      for (const url of ['/V', '/v', '/verify']) {
+        app.get(url, { schema: { hide: true } }, (_request, reply) => {
+          reply.header('cache-control', 'no-cache');
+          return reply.type('text/html; charset=utf-8').sendFile('verify.html');
+        });
+      }
+    }
   }
 
   app.setNotFoundHandler(async (request, reply) => {

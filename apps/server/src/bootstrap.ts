@@ -2,6 +2,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './modules/accounts/index.ts';
 import { defineAdminJobs } from './modules/admin/index.ts';
+import { defineCardJobs, kickStatusLists } from './modules/cards/index.ts';
 import { seedDemoRegister } from './modules/demo/index.ts';
 import { defineNotificationJobs } from './modules/notifications/index.ts';
 import { loadReferenceData } from './modules/reference/index.ts';
@@ -57,6 +58,8 @@ export async function boot(config: Config, opts: BootOptions): Promise<Deps> {
     const jobs = await startJobs(database, log, { work: opts.work });
     const deps: Deps = { config, database, jobs, storage: localFolderStorage(config.documentsDir) };
     await defineAdminJobs(deps);
+    await defineCardJobs(deps);
+    if (opts.work) await kickStatusLists(deps);
     if (opts.notifications !== false) await defineNotificationJobs(deps, { log });
     return deps;
   } catch (err) {

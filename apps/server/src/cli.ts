@@ -1,11 +1,15 @@
 import { prepareDatabase } from './bootstrap.ts';
+import { compromiseIssuerKey, jwks, rotateIssuerKey } from './modules/cards/index.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 
 const USAGE = `Usage: hirfa <command>
   db:migrate     apply the SQL migrations and load the reference data (safe to run twice)
-  audit:verify   check the hash chain of the audit trail and name the first broken link`;
+  audit:verify   check the hash chain of the audit trail and name the first broken link
+  keys:rotate    make a new card-signing key active; the previous one is retired (its cards keep verifying)
+  keys:compromise KID   mark a key compromised: every card it signed stops verifying
+  keys:list      list the issuer keys and their state`;
 
 async function run(command: string | undefined): Promise<number> {
   const config = loadConfig();
@@ -29,6 +33,29 @@ async function run(command: string | undefined): Promise<number> {
             `${report.checked} events before it are intact.\n`,
         );
         return 2;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'keys:rotate':
+    case 'keys:compromise':
+    case 'keys:list': {
+      const database = await prepareDatabase(config);
+      try {
+        const actor = { id: null, role: 'cli', chamberCode: null, requestId: null, ip: null };
+        if (command === 'keys:rotate') {
+          process.stdout.write(
+            `New active key: ${await rotateIssuerKey(database.db, config.appSecret, actor)}\n`,
+          );
+        } else if (command === 'keys:compromise') {
+          const kid = process.argv[3] ?? '';
+          const done = await compromiseIssuerKey(database.db, config.appSecret, kid, actor);
+          process.stdout.write(done ? `Key ${kid} marked compromised.\n` : `No usable key ${kid}.\n`);
+          if (!done) return 2;
+        } else {
+          for (const k of (await jwks(database.db)).keys) process.stdout.write(`${k.kid}  ${k.state}\n`);
+        }
+        return 0;
       } finally {
         await database.close();
       }

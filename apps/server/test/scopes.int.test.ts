@@ -79,6 +79,26 @@ const CASES: Record<string, () => { url: string; body?: unknown }> = {
     body: { action: 'suspend', reason: 'scope test', version: 1, idempotencyKey: `scope-${++n}-life` },
   }),
   'GET /api/v1/me/registrations': () => ({ url: '/api/v1/me/registrations' }),
+  'GET /api/v1/cards': () => ({ url: '/api/v1/cards' }),
+  'GET /api/v1/cards/:id': () => ({ url: `/api/v1/cards/${SOME_UUID}` }),
+  'POST /api/v1/cards': () => ({ url: '/api/v1/cards', body: { registrationId: SOME_UUID } }),
+  'POST /api/v1/cards/:id/deliver': () => ({ url: `/api/v1/cards/${SOME_UUID}/deliver` }),
+  'POST /api/v1/cards/:id/revoke': () => ({
+    url: `/api/v1/cards/${SOME_UUID}/revoke`,
+    body: { reason: 'lost' },
+  }),
+  'GET /api/v1/me/cards': () => ({ url: '/api/v1/me/cards' }),
+  'POST /api/v1/me/cards/:id/replacement': () => ({
+    url: `/api/v1/me/cards/${SOME_UUID}/replacement`,
+    body: { reason: 'lost' },
+  }),
+  'GET /api/v1/me/cards/:id/vc': () => ({ url: `/api/v1/me/cards/${SOME_UUID}/vc` }),
+  'POST /api/v1/print-batches': () => ({
+    url: '/api/v1/print-batches',
+    body: { chamberCode: 'CA-MA-06', layout: 'a4-sheet' },
+  }),
+  'GET /api/v1/print-batches/:id': () => ({ url: `/api/v1/print-batches/${SOME_UUID}` }),
+  'GET /api/v1/print-batches/:id/pdf': () => ({ url: `/api/v1/print-batches/${SOME_UUID}/pdf` }),
 };
 
 test('every protected route has a scope test', () => {

@@ -37,6 +37,14 @@ export interface Config {
   smsGatewayToken: string | undefined;
   /** Public address of the platform, used in messages and on cards. */
   publicBaseUrl: string;
+  /** Years a professional card stays valid (the legal period is not published: configurable). */
+  cardValidityYears: number;
+  /** Seconds between two publications of the status lists (and their cache lifetime). */
+  statusListIntervalSeconds: number;
+  /** Requests per minute and address to the partner verification API. */
+  verifyRateLimit: number;
+  /** Request the first card automatically when an application is approved. */
+  cardAutoRequest: boolean;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -124,6 +132,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: env.SMTP_FROM ?? 'Hirfa <no-reply@hirfa.ma>',
     smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
+    cardValidityYears: int(env, 'CARD_VALIDITY_YEARS', 5, 1, 20),
+    statusListIntervalSeconds: int(env, 'STATUS_LIST_INTERVAL_SECONDS', 300, 5, 86_400),
+    verifyRateLimit: int(env, 'VERIFY_RATE_LIMIT', 60, 1, 100_000),
+    cardAutoRequest: bool(env, 'CARD_AUTO_REQUEST', true),
     publicBaseUrl: (
       url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${env.PORT || 3000}`
     ).replace(/\/$/, ''),

@@ -22,7 +22,7 @@ import { kickDelivery } from '../notifications/index.ts';
 import { RegistryService } from '../registry/index.ts';
 import { detailFor, listForUser } from './applications.queries.ts';
 import * as repo from './applications.repo.ts';
-import { ApplicationsService, sideOf } from './applications.service.ts';
+import { type ApplicationHooks, ApplicationsService, sideOf } from './applications.service.ts';
 import { DocumentsService, MAX_DOCUMENT_BYTES } from './documents.service.ts';
 import { findDuplicateCandidates } from './duplicates.ts';
 
@@ -36,11 +36,14 @@ const problems = {
 const idParams = z.object({ id: z.uuid() });
 const tags = ['applications'];
 
-export async function applicationsRoutes(fastify: FastifyInstance, { deps }: { deps: Deps }) {
+export async function applicationsRoutes(
+  fastify: FastifyInstance,
+  { deps, hooks }: { deps: Deps; hooks?: ApplicationHooks },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = deps.database.db;
   const registry = new RegistryService(db, deps.config.niaFormat);
-  const service = new ApplicationsService(db, registry);
+  const service = new ApplicationsService(db, registry, hooks);
   const documents = new DocumentsService(db, deps.storage);
   const kick = () => kickDelivery(deps);
 

@@ -62,10 +62,16 @@ export interface ActResult {
  * Applications: filed online by the artisan or at the counter by an agent, then instructed by the
  * chamber. Each step appends an action; the state columns are recomputed from the whole history.
  */
+export interface ApplicationHooks {
+  /** Called in the approval's transaction once the entry exists (a card is requested). */
+  onApproved?(tx: Tx, registrationId: string, actor: Actor): Promise<void>;
+}
+
 export class ApplicationsService {
   constructor(
     private readonly db: Db,
     private readonly registry: RegistryService,
+    private readonly hooks: ApplicationHooks = {},
   ) {}
 
   async create(
@@ -236,6 +242,7 @@ export class ApplicationsService {
         );
         registrationId = reg.id;
         nia = reg.nia;
+        await this.hooks.onApproved?.(tx, reg.id, actor);
       }
       const history = await repo.actionsOf(tx, id);
       const derived = deriveState(

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireUser } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/context.ts';
-import { RegistryService } from './registry.service.ts';
+import { type RegistryHooks, RegistryService } from './registry.service.ts';
 
 const problems = {
   400: problemSchema,
@@ -15,9 +15,12 @@ const problems = {
 };
 const tags = ['register'];
 
-export async function registryRoutes(fastify: FastifyInstance, { deps }: { deps: Deps }) {
+export async function registryRoutes(
+  fastify: FastifyInstance,
+  { deps, hooks }: { deps: Deps; hooks?: RegistryHooks },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = new RegistryService(deps.database.db, deps.config.niaFormat);
+  const service = new RegistryService(deps.database.db, deps.config.niaFormat, hooks);
 
   app.get(
     '/registrations/:id',

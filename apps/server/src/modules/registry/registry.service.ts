@@ -69,10 +69,21 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
  * The register itself: entries created from approved applications, with NIA, and their
  * lifecycle (modify, suspend, lift, radiate, reinstate, transfer). Every change writes a version.
  */
+export interface RegistryHooks {
+  /** Called in the transaction of a status change (cards follow their entry). */
+  onStatusChange?(
+    tx: Tx,
+    registrationId: string,
+    status: RegistrationRow['status'],
+    actor: Actor,
+  ): Promise<void>;
+}
+
 export class RegistryService {
   constructor(
     private readonly db: Db,
     private readonly niaFormat: string,
+    private readonly hooks: RegistryHooks = {},
   ) {}
 
   /** Creates the entry of an approved application, inside the approval's transaction. */
@@ -300,6 +311,7 @@ export class RegistryService {
       }
       const next = await repo.updateRegistrationAt(tx, id, row.version, values);
       if (!next) throw new AppError(409, 'REGISTRATION_STALE');
+      if (next.status !== row.status) await this.hooks.onStatusChange?.(tx, id, next.status, actor);
       const after = await snapshotOf(tx, next);
       await repo.insertVersion(tx, {
         registrationId: id,

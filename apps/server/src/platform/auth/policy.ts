@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'documents.read': ['artisan', 'chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
   'registrations.read': ['artisan', 'chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
   'registrations.manage': ['chamber_agent', 'chamber_admin', 'federation_admin'],
+  'cards.read': ['chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
+  'cards.manage': ['chamber_agent', 'chamber_admin', 'federation_admin'],
+  'cards.print': ['chamber_agent', 'chamber_admin', 'federation_admin'],
+  'cards.own': ['artisan'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ type Catalogue = {
   codes: Record<string, string>;
   validation: Record<string, string>;
   reasons: Record<string, string>;
+  verdicts: Record<string, string>;
 };
 const catalogues: Record<Locale, Catalogue> = { ar, fr, en, zgh };
 
