@@ -39,7 +39,7 @@ export async function prepareDatabase(config: Config, opts: { inMemory?: boolean
       if (config.seedDemo) {
         await seedDemoAccounts(db, SYSTEM_ACTOR);
         if (config.seedDemoRegister) {
-          await seedDemoRegister(db, localFolderStorage(config.documentsDir), config.niaFormat, SYSTEM_ACTOR);
+          await seedDemoRegister(db, localFolderStorage(config.documentsDir), config, SYSTEM_ACTOR);
         }
       }
     });

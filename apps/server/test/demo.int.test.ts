@@ -43,7 +43,7 @@ test('a fresh start seeds a living register: every chamber, every state, names i
   );
   // Running it again adds nothing.
   assert.equal(
-    await seedDemoRegister(t.deps.database.db, t.deps.storage, t.config.niaFormat, SYSTEM_ACTOR),
+    await seedDemoRegister(t.deps.database.db, t.deps.storage, t.config, SYSTEM_ACTOR),
     0,
   );
   assert.equal((await verifyAuditChain(t.deps.database.db)).ok, true);
@@ -79,4 +79,18 @@ test('the seeded files are usable through the API: the Casablanca queue, a file,
     entry.history.map((h) => h.action),
     ['register', 'suspend'],
   );
+});
+
+test('demo cards: most delivered, some waiting to print; the demo artisan holds one with a working QR', async () => {
+  const statuses = await q<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM cards GROUP BY 1`);
+  const by = Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]));
+  assert.ok((by.active ?? 0) > 100, JSON.stringify(by));
+  assert.ok((by.requested ?? 0) > 10);
+  assert.ok((by.suspended ?? 0) >= 1);
+  const artisan = await t.login(DEMO.artisan);
+  const cards = (await artisan.get('/api/v1/me/cards')).json<{ status: string; nia: string }[]>();
+  assert.equal(cards.length, 1);
+  assert.equal(cards[0]?.status, 'active');
+  const regs = (await artisan.get('/api/v1/me/registrations')).json<Registration[]>();
+  assert.equal(regs[0]?.nameLatn, 'Hassan Ait Belaid');
 });

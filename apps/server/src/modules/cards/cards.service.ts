@@ -344,3 +344,11 @@ export class CardsService {
     };
   }
 }
+
+/** Demo data: a card as if printed and handed over some time ago. */
+export async function markDemoDelivered(tx: Tx, cardId: string, daysAgo: number): Promise<void> {
+  const at = new Date(Date.now() - daysAgo * 86_400_000);
+  await repo.updateCard(tx, cardId, { status: 'active', printedAt: at, deliveredAt: at });
+  await repo.event(tx, cardId, 'printed', null, 'demo');
+  await repo.event(tx, cardId, 'delivered', null, 'demo');
+}

@@ -6,7 +6,9 @@ import { rowsOf } from '../../platform/db/client.ts';
 import type { BlobStorage } from '../../platform/storage/storage.ts';
 import { type ApplicationStateName, seedApplication } from '../applications/index.ts';
 import { findNomenclatureVersion } from '../reference/index.ts';
-import { formatNia, insertDemoRegistration } from '../registry/index.ts';
+import { CardsService, markDemoDelivered } from '../cards/index.ts';
+import { demoStatusChange, formatNia, insertDemoRegistration } from '../registry/index.ts';
+import type { Config } from '../../platform/config.ts';
 import { generatePeople, type SyntheticPerson } from '../synthetic/index.ts';
 
 /** How a demo application ends up: the state and how many days ago it was opened. */
@@ -72,12 +74,10 @@ const regionOfChamber = (code: string) => code.replace('CA-MA-', 'MA-');
  * radiated) and applications in every state, with names in both scripts from the synthetic
  * generator. Runs once: only when the register is empty.
  */
-export async function seedDemoRegister(
-  db: Db,
-  storage: BlobStorage,
-  niaFormat: string,
-  actor: Actor,
-): Promise<number> {
+export async function seedDemoRegister(db: Db, storage: BlobStorage, config: Config, actor: Actor): Promise<number> {
+  const niaFormat = config.niaFormat;
+  const cardsService = new CardsService(db, config);
+  const [demoArtisan] = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM users WHERE phone = '+212612345678'`));
   const [existing] = rowsOf<{ n: number }>(
     await db.execute(sql`SELECT count(*)::int AS n FROM registrations`),
   );
@@ -101,9 +101,14 @@ export async function seedDemoRegister(
   for (const chamberCode of chambers) {
     const people = byRegion.get(regionOfChamber(chamberCode)) ?? [];
     await db.transaction(async (tx: Tx) => {
-      for (const [i, p] of people.slice(0, ENTRIES_PER_CHAMBER).entries()) {
+      for (const [i, generated] of people.slice(0, ENTRIES_PER_CHAMBER).entries()) {
         const status = i % 17 === 5 ? 'suspended' : i % 19 === 7 ? 'radiated' : 'active';
-        await insertDemoRegistration(tx, {
+        // The demo artisan account holds the first entry of Casablanca-Settat.
+        const isDemoArtisan = chamberCode === 'CA-MA-06' && i === 0 && demoArtisan !== undefined;
+        const p: SyntheticPerson = isDemoArtisan
+          ? { ...generated, kind: 'artisan', firstNameAr: 'حسن', lastNameAr: 'آيت بلعيد', firstNameLatn: 'Hassan', lastNameLatn: 'Ait Belaid', gender: 'M' }
+          : generated;
+        const registrationId = await insertDemoRegistration(tx, {
           person: p,
           payload: payloadOf(p),
           chamberCode,
@@ -111,8 +116,16 @@ export async function seedDemoRegister(
           status,
           registeredDaysAgo: 30 + ((i * 37) % 900),
           nia: (seq) => formatNia(niaFormat, { year: 2025, regionCode: regionOfChamber(chamberCode), seq }),
+          userId: isDemoArtisan ? demoArtisan.id : null,
         });
         created++;
+        // Most entries hold a card handed over earlier; a few wait in the print queue.
+        const card = await cardsService.requestCard(tx, registrationId, actor);
+        if (i % 6 !== 1) await markDemoDelivered(tx, card.id, 20 + i);
+        if (status !== 'active') {
+          await demoStatusChange(tx, registrationId, status);
+          await cardsService.followRegistration(tx, registrationId, status, actor);
+        }
       }
       for (const [i, p] of people.slice(ENTRIES_PER_CHAMBER, wanted).entries()) {
         const state = APPLICATION_MIX[i] ?? 'submitted';

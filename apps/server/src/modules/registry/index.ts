@@ -14,4 +14,4 @@ export {
 } from './registry.service.ts';
 export { persons, registrations, registrationVersions } from './registry.tables.ts';
 export { registryRoutes } from './registry.routes.ts';
-export { insertDemoRegistration } from './registry.demo.ts';
+export { demoStatusChange, insertDemoRegistration } from './registry.demo.ts';

@@ -12,10 +12,12 @@ export interface DemoEntry {
   status: 'active' | 'suspended' | 'radiated';
   registeredDaysAgo: number;
   nia: (seq: number) => string;
+  /** Links the entry to a portal account (the demo artisan). */
+  userId?: string | null;
 }
 
 /** A demo register entry as if taken over from a chamber's earlier register, with its versions. */
-export async function insertDemoRegistration(tx: Tx, e: DemoEntry): Promise<void> {
+export async function insertDemoRegistration(tx: Tx, e: DemoEntry): Promise<string> {
   const p = e.person;
   const names = {
     firstNameAr: p.firstNameAr,
@@ -35,6 +37,7 @@ export async function insertDemoRegistration(tx: Tx, e: DemoEntry): Promise<void
     addressFr: p.addressFr,
     provinceCode: p.provinceCode,
     postalCode: p.postalCode,
+    userId: e.userId ?? null,
   });
   const holder = p.kind === 'artisan' || p.kind === 'master_artisan';
   let organisationId: string | null = null;
@@ -83,15 +86,18 @@ export async function insertDemoRegistration(tx: Tx, e: DemoEntry): Promise<void
     reason: 'demo',
     at: registeredAt,
   });
-  if (e.status !== 'active') {
-    const reason = e.status === 'suspended' ? 'Atelier fermé temporairement' : 'voluntary';
-    await repo.updateRegistrationAt(tx, row.id, 1, { status: e.status, statusReason: reason });
-    await repo.insertVersion(tx, {
-      registrationId: row.id,
-      version: 2,
-      action: e.status === 'suspended' ? 'suspend' : 'radiate',
-      snapshot: { ...snapshot, status: e.status, statusReason: reason },
-      reason,
-    });
-  }
+  return row.id;
+}
+
+/** Demo data: suspends or radiates an entry after the fact, with its version. */
+export async function demoStatusChange(tx: Tx, registrationId: string, status: 'suspended' | 'radiated'): Promise<void> {
+  const reason = status === 'suspended' ? 'Atelier fermé temporairement' : 'voluntary';
+  const row = await repo.updateRegistrationAt(tx, registrationId, 1, { status, statusReason: reason });
+  await repo.insertVersion(tx, {
+    registrationId,
+    version: 2,
+    action: status === 'suspended' ? 'suspend' : 'radiate',
+    snapshot: { status, statusReason: reason, chamberCode: row?.chamberCode, primaryActivityCode: row?.primaryActivityCode },
+    reason,
+  });
 }

@@ -7,10 +7,20 @@ import Papa from 'papaparse';
 import { PERMUTATION_SIZE } from './prng.ts';
 import { PROVINCE_FACTS_BY_CODE, type ProvinceFacts } from './territory.ts';
 
-export const DEFAULT_REFERENCE_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../data/reference',
-);
+/** Finds apps/server/data/reference from src/ (tsx) or dist/ (bundled). */
+function findReferenceDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const candidate = path.join(dir, 'data', 'reference');
+    if (fs.existsSync(path.join(candidate, 'provinces.csv'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference');
+}
+
+export const DEFAULT_REFERENCE_DIR = findReferenceDir();
 
 export interface SyntheticProvince extends ProvinceFacts {
   readonly nameFr: string;
