@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
+import { registrations } from '../registry/index.ts';
 import { rowsOf } from '../../platform/db/client.ts';
 import {
   type CardRow,
@@ -61,6 +62,16 @@ export async function getCard(db: Executor, id: string) {
 
 export async function findBySerial(db: Executor, serial: string) {
   const [row] = await db.select().from(cards).where(eq(cards.serial, serial));
+  return row ?? null;
+}
+
+/** The card with the nomenclature version of its entry, in one query (the public verify path). */
+export async function findBySerialWithVersion(db: Executor, serial: string) {
+  const [row] = await db
+    .select({ card: cards, nomenclatureVersion: registrations.nomenclatureVersion })
+    .from(cards)
+    .innerJoin(registrations, eq(registrations.id, cards.registrationId))
+    .where(eq(cards.serial, serial));
   return row ?? null;
 }
 

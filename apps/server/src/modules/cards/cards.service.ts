@@ -8,11 +8,12 @@ import type { Db, Executor, Tx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { localName, translate } from '../../platform/i18n/i18n.ts';
 import { todayInMorocco } from '../../platform/time.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 import { activityNames, findChamber } from '../reference/index.ts';
 import { getRegistration, organisationById, personById } from '../registry/index.ts';
 import * as repo from './cards.repo.ts';
 import type { CardRow } from './cards.tables.ts';
-import { activeSigner, keyStates } from './issuer-keys.ts';
+import { activeSigner, cachedKeyStates } from './issuer-keys.ts';
 import { registrationsOfUserIds } from './owner.ts';
 
 /** Letters and digits that cannot be misread for one another (no I, L, O, U). */
@@ -59,6 +60,10 @@ export function toCardDto(c: CardRow): Card {
     qrText: c.qrText,
   };
 }
+
+/** Reference names and key states change rarely; the public verify path reads them from memory. */
+const chamberCache = new TtlCache<Awaited<ReturnType<typeof findChamber>>>(5 * 60_000);
+const activityCache = new TtlCache<{ nameAr: string; nameFr: string } | undefined>(5 * 60_000);
 
 const LIVE: readonly CardRow['status'][] = ['requested', 'printed', 'delivered', 'active', 'suspended'];
 
@@ -289,7 +294,8 @@ export class CardsService {
   /** The partner and hand-typed check: serial + printed code → verdict from the register's data. */
   async verifyBySerial(serialInput: string, codeInput: string, locale: Locale): Promise<VerifyResponse> {
     const serial = serialInput.replace(/[\s-]/g, '');
-    const card = await repo.findBySerial(this.db, serial);
+    const found = await repo.findBySerialWithVersion(this.db, serial);
+    const card = found?.card ?? null;
     const checkedAt = new Date().toISOString();
     const answer = (verdict: VerifyResponse['verdict'], reason: string, withCard: boolean) => ({
       verdict,
@@ -304,7 +310,7 @@ export class CardsService {
       return rest;
     }
     const today = todayInMorocco();
-    const keyState = (await keyStates(this.db)).get(card.kid);
+    const keyState = (await cachedKeyStates(this.db)).get(card.kid);
     let verdict: VerifyResponse['verdict'] = 'valid';
     let reason = 'ok';
     if (keyState === 'compromised') [verdict, reason] = ['compromised_key', 'key_compromised'];
@@ -314,10 +320,12 @@ export class CardsService {
       [verdict, reason] = ['expired', `expired_on_${card.validUntil}`];
     else if (card.status === 'suspended') [verdict, reason] = ['suspended', 'registration_suspended'];
     else if (card.validFrom > today) [verdict, reason] = ['not_yet_valid', `valid_from_${card.validFrom}`];
-    const chamber = await findChamber(this.db, card.chamberCode, today);
-    const reg = await getRegistration(this.db, card.registrationId);
-    const activity = (await activityNames(this.db, reg?.nomenclatureVersion ?? '', [card.activityCode])).get(
-      card.activityCode,
+    const chamber = await chamberCache.get(`${card.chamberCode}|${today}`, () =>
+      findChamber(this.db, card.chamberCode, today),
+    );
+    const version = found?.nomenclatureVersion ?? '';
+    const activity = await activityCache.get(`${version}|${card.activityCode}`, async () =>
+      (await activityNames(this.db, version, [card.activityCode])).get(card.activityCode),
     );
     return {
       verdict,

@@ -10,6 +10,7 @@ import { eq, ne } from 'drizzle-orm';
 import { type Actor, recordAudit } from '../../platform/audit/audit.ts';
 import { deriveKey, seal, unseal } from '../../platform/auth/secrets.ts';
 import type { Db, Executor } from '../../platform/db/client.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 import { issuerKeys } from './cards.tables.ts';
 
 export interface Signer {
@@ -53,7 +54,7 @@ export async function jwks(db: Executor): Promise<{ keys: (IssuerJwk & { state: 
 
 /** Makes a new key active; the previous one is retired and keeps verifying its cards. */
 export async function rotateIssuerKey(db: Db, appSecret: string, actor: Actor): Promise<string> {
-  return db.transaction(async (tx) => {
+  const kid = await db.transaction(async (tx) => {
     const pair = generateIssuerKey();
     const previous = await tx
       .update(issuerKeys)
@@ -74,6 +75,8 @@ export async function rotateIssuerKey(db: Db, appSecret: string, actor: Actor): 
     });
     return pair.kid;
   });
+  statesCache.clear();
+  return kid;
 }
 
 /** Marks a key compromised: its cards stop verifying; a new active key is made if it was active. */
@@ -96,8 +99,16 @@ export async function compromiseIssuerKey(
       targetId: kid,
     });
   });
+  statesCache.clear();
   if (row.state === 'active') await activeSigner(db, appSecret);
   return true;
+}
+
+/** Short-lived: a key marked compromised must stop verifying quickly on every server process. */
+const statesCache = new TtlCache<Map<string, KeyState>>(10_000);
+
+export function cachedKeyStates(db: Executor): Promise<Map<string, KeyState>> {
+  return statesCache.get('all', () => keyStates(db));
 }
 
 export async function keyStates(db: Executor): Promise<Map<string, KeyState>> {
