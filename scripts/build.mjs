@@ -14,6 +14,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.
 function newestMtime(dir) {
   let newest = 0;
   if (!fs.existsSync(dir)) return newest;
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
     const p = path.join(dir, entry.name);
@@ -35,7 +36,7 @@ const server = path.join(root, 'apps/server');
 
 function buildWeb() {
   const out = path.join(web, 'dist/index.html');
-  if (ifMissing && isFresh(out, [path.join(web, 'src'), path.join(web, 'index.html'), contracts])) return;
+  if (ifMissing && isFresh(out, [path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'public'), contracts])) return;
   process.stdout.write('Building the web app…\n');
   execFileSync(
     process.execPath,
