@@ -252,3 +252,36 @@ test('the holder downloads a W3C VC 2.0 (vc+jwt) that verifies with the publishe
   assert.equal(rep.statusCode, 200, rep.body);
   assert.equal(rep.json().revoked.revokedReason, 'stolen');
 });
+
+test('renewal near expiry: a new card is requested; the old one is replaced when the new one is delivered', async () => {
+  const app = await approvedEntry(agent, 'BK100300', { ar: 'لطيفة', latn: 'Latifa' });
+  const [first] = (await agent.get(`/api/v1/cards?registrationId=${app.registrationId}`)).json<Card[]>();
+  assert.ok(first);
+  assert.equal(
+    (await agent.post(`/api/v1/cards/${first.id}/renew`)).statusCode,
+    409,
+    'not renewable years before expiry',
+  );
+  // Bring the card close to its end of validity and hand it over.
+  await t.deps.database.query(
+    `UPDATE cards SET status = 'active', delivered_at = now(), valid_until = current_date + 30 WHERE id = $1`,
+    [first.id],
+  );
+  const renewed = await agent.post(`/api/v1/cards/${first.id}/renew`);
+  assert.equal(renewed.statusCode, 201, renewed.body);
+  const next = renewed.json<Card>();
+  assert.notEqual(next.serial, first.serial);
+  assert.equal(
+    (await agent.get(`/api/v1/cards/${first.id}`)).json<Card>().status,
+    'active',
+    'still valid meanwhile',
+  );
+  await t.deps.database.query(`UPDATE cards SET status = 'printed', printed_at = now() WHERE id = $1`, [
+    next.id,
+  ]);
+  assert.equal((await agent.post(`/api/v1/cards/${next.id}/deliver`)).statusCode, 200);
+  assert.equal((await agent.get(`/api/v1/cards/${first.id}`)).json<Card>().status, 'replaced');
+  await publishStatusLists(t.deps.database.db, t.config);
+  assert.equal((await offline(first.qrText)).verdict, 'revoked');
+  assert.equal((await offline(next.qrText)).verdict, 'valid');
+});

@@ -83,6 +83,7 @@ const CASES: Record<string, () => { url: string; body?: unknown }> = {
   'GET /api/v1/cards/:id': () => ({ url: `/api/v1/cards/${SOME_UUID}` }),
   'POST /api/v1/cards': () => ({ url: '/api/v1/cards', body: { registrationId: SOME_UUID } }),
   'POST /api/v1/cards/:id/deliver': () => ({ url: `/api/v1/cards/${SOME_UUID}/deliver` }),
+  'POST /api/v1/cards/:id/renew': () => ({ url: `/api/v1/cards/${SOME_UUID}/renew` }),
   'POST /api/v1/cards/:id/revoke': () => ({
     url: `/api/v1/cards/${SOME_UUID}/revoke`,
     body: { reason: 'lost' },

@@ -106,12 +106,13 @@ export async function listCards(
     .offset(f.offset);
 }
 
-/** Indices to set in a chamber's lists: revoked cards for revocation, suspended for suspension. */
+/** Indices to set in a chamber's lists: revoked (or replaced) cards for revocation, suspended for suspension. */
 export async function flaggedIndices(db: Executor, chamberCode: string, status: 'revoked' | 'suspended') {
+  const statuses: CardRow['status'][] = status === 'revoked' ? ['revoked', 'replaced'] : ['suspended'];
   const rows = await db
     .select({ i: cards.statusListIndex })
     .from(cards)
-    .where(and(eq(cards.chamberCode, chamberCode), eq(cards.status, status)));
+    .where(and(eq(cards.chamberCode, chamberCode), inArray(cards.status, statuses)));
   return rows.map((r) => r.i);
 }
 

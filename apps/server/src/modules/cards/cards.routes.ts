@@ -160,6 +160,23 @@ export async function cardsRoutes(fastify: FastifyInstance, { deps }: { deps: De
     },
   );
 
+  app.post(
+    '/cards/:id/renew',
+    {
+      config: { permission: 'cards.manage' },
+      schema: {
+        tags,
+        summary: 'Renew a card that expires within 90 days (or has expired): a new card is requested',
+        params: idParams,
+        response: { 201: cardSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const card = await service.renew(requireUser(request), request.params.id, actorOf(request));
+      return reply.code(201).send(toCardDto(card));
+    },
+  );
+
   app.get(
     '/me/cards',
     {

@@ -19,6 +19,8 @@ import { registrationsOfUserIds } from './owner.ts';
 /** Letters and digits that cannot be misread for one another (no I, L, O, U). */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const MAX_STATUS_INDEX = 131_072;
+/** A card may be renewed from this many days before it expires. */
+export const RENEWAL_WINDOW_DAYS = 90;
 
 export function newVerificationCode(): string {
   return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -255,6 +257,12 @@ export class CardsService {
       const updated = await repo.updateCard(tx, id, { status: 'active', deliveredAt: now });
       await repo.event(tx, id, 'delivered', actor.id);
       await repo.event(tx, id, 'activated', actor.id);
+      // A renewal: the card it replaces stops being valid when the new one is in the holder's hands.
+      const previous = card.replacesCardId ? await repo.getCard(tx, card.replacesCardId) : null;
+      if (previous && LIVE.includes(previous.status)) {
+        await repo.updateCard(tx, previous.id, { status: 'replaced', revokedReason: 'renewed' });
+        await repo.event(tx, previous.id, 'replaced', actor.id, `by ${card.serial}`);
+      }
       await recordAudit(tx, actor, {
         action: 'card.deliver',
         targetType: 'card',
@@ -288,6 +296,22 @@ export class CardsService {
       });
       const replacement = replace ? await this.requestCard(tx, card.registrationId, actor, revoked) : null;
       return { revoked, replacement };
+    });
+  }
+
+  /**
+   * Renewal of a card that expires within `RENEWAL_WINDOW_DAYS` (or has expired): a new card with a
+   * new serial and validity; the old one stays valid until the new one is delivered.
+   */
+  async renew(user: AuthUser, id: string, actor: Actor): Promise<CardRow> {
+    return this.db.transaction(async (tx) => {
+      const card = await this.loadScoped(user, id, tx);
+      const window = new Date(Date.now() + RENEWAL_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+      const renewable = (card.status === 'active' && card.validUntil <= window) || card.status === 'expired';
+      if (!renewable) throw new AppError(409, 'CARD_TRANSITION_FORBIDDEN', { status: card.status });
+      const next = await this.requestCard(tx, card.registrationId, actor, card);
+      await repo.event(tx, card.id, 'renewal_requested', actor.id, `new card ${next.serial}`);
+      return next;
     });
   }
 
