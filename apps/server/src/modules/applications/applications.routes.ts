@@ -15,6 +15,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordView } from '../../platform/audit/audit.ts';
 import { actorOf, requireUser } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -97,7 +98,13 @@ export async function applicationsRoutes(
         response: { 200: applicationDetailSchema, ...problems },
       },
     },
-    async (request) => detailFor(db, requireUser(request), request.params.id, request.locale),
+    async (request) => {
+      const user = requireUser(request);
+      const detail = await detailFor(db, user, request.params.id, request.locale);
+      if (user.role !== 'artisan')
+        await recordView(db, actorOf(request), 'application', detail.id, detail.chamberCode);
+      return detail;
+    },
   );
 
   app.put(

@@ -2,6 +2,7 @@ import { lifecycleActionSchema, problemSchema, registrationSchema } from '@hirfa
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recordView } from '../../platform/audit/audit.ts';
 import { actorOf, requireUser } from '../../platform/auth/auth.plugin.ts';
 import type { Deps } from '../../platform/context.ts';
 import { type RegistryHooks, RegistryService } from './registry.service.ts';
@@ -33,7 +34,13 @@ export async function registryRoutes(
         response: { 200: registrationSchema, ...problems },
       },
     },
-    async (request) => service.get(requireUser(request), request.params.id),
+    async (request) => {
+      const user = requireUser(request);
+      const entry = await service.get(user, request.params.id);
+      if (user.role !== 'artisan')
+        await recordView(deps.database.db, actorOf(request), 'registration', entry.id, entry.chamberCode);
+      return entry;
+    },
   );
 
   app.post(

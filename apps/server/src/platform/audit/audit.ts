@@ -119,3 +119,16 @@ export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<
     }
   }
 }
+
+/** Records that someone looked at a personal record (Law 09-08: access to personal data is traced). */
+export async function recordView(
+  db: { transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> },
+  actor: Actor,
+  targetType: string,
+  targetId: string,
+  chamberCode: string | null,
+): Promise<void> {
+  await db.transaction((tx) =>
+    recordAudit(tx, actor, { action: `${targetType}.view`, targetType, targetId, chamberCode }),
+  );
+}
