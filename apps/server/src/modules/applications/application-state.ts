@@ -4,32 +4,13 @@
  * new action may be taken. No I/O: exhaustively unit-tested.
  */
 
-export const APPLICATION_STATES = [
-  'draft',
-  'submitted',
-  'incomplete',
-  'resubmitted',
-  'under_review',
-  'commission',
-  'approved',
-  'rejected',
-  'withdrawn',
-] as const;
+import { APPLICATION_STATES, WORKFLOW_ACTIONS } from '@hirfa/contracts';
+
+export { APPLICATION_STATES };
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
-export const ACTION_TYPES = [
-  'create',
-  'edit',
-  'submit',
-  'request_info',
-  'resubmit',
-  'start_review',
-  'refer_commission',
-  'approve',
-  'reject',
-  'withdraw',
-  'assign',
-] as const;
+/** The workflow's steps (shared with the API) plus the two that only the history holds. */
+export const ACTION_TYPES = ['create', 'edit', ...WORKFLOW_ACTIONS] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 export const TERMINAL_STATES: readonly ApplicationState[] = ['approved', 'rejected', 'withdrawn'];

@@ -9,7 +9,14 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ApplicationPayload } from '@hirfa/contracts';
+import {
+  APPLICATION_STATES,
+  type ApplicationPayload,
+  DOCUMENT_TYPES,
+  REGISTRANT_KINDS,
+  LOCALES,
+} from '@hirfa/contracts';
+import { ACTION_TYPES } from './application-state.ts';
 
 export const applications = pgTable('applications', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -17,7 +24,7 @@ export const applications = pgTable('applications', {
   purpose: text('purpose', { enum: ['registration', 'modification', 'reinstatement'] })
     .notNull()
     .default('registration'),
-  kind: text('kind', { enum: ['artisan', 'master_artisan', 'cooperative', 'enterprise'] }).notNull(),
+  kind: text('kind', { enum: REGISTRANT_KINDS }).notNull(),
   chamberCode: text('chamber_code').notNull(),
   channel: text('channel', { enum: ['portal', 'counter'] }).notNull(),
   applicantUserId: uuid('applicant_user_id'),
@@ -32,26 +39,12 @@ export const applications = pgTable('applications', {
   nameSkeletonAr: text('name_skeleton_ar').notNull().default(''),
   provinceCode: text('province_code'),
   primaryActivityCode: text('primary_activity_code'),
-  state: text('state', {
-    enum: [
-      'draft',
-      'submitted',
-      'incomplete',
-      'resubmitted',
-      'under_review',
-      'commission',
-      'approved',
-      'rejected',
-      'withdrawn',
-    ],
-  }).notNull(),
+  state: text('state', { enum: APPLICATION_STATES }).notNull(),
   stateSince: timestamp('state_since', { withTimezone: true }).notNull(),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   assigneeId: uuid('assignee_id'),
-  locale: text('locale', { enum: ['ar', 'fr', 'en', 'zgh'] })
-    .notNull()
-    .default('ar'),
+  locale: text('locale', { enum: LOCALES }).notNull().default('ar'),
   contactPhone: text('contact_phone'),
   contactEmail: text('contact_email'),
   version: integer('version').notNull().default(1),
@@ -63,21 +56,7 @@ export type ApplicationRow = typeof applications.$inferSelect;
 export const applicationActions = pgTable('application_actions', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   applicationId: uuid('application_id').notNull(),
-  type: text('type', {
-    enum: [
-      'create',
-      'edit',
-      'submit',
-      'request_info',
-      'resubmit',
-      'start_review',
-      'refer_commission',
-      'approve',
-      'reject',
-      'withdraw',
-      'assign',
-    ],
-  }).notNull(),
+  type: text('type', { enum: ACTION_TYPES }).notNull(),
   side: text('side', { enum: ['applicant', 'staff'] }).notNull(),
   actorId: uuid('actor_id'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -101,18 +80,7 @@ export const applicationCounters = pgTable(
 export const documents = pgTable('documents', {
   id: uuid('id').primaryKey().defaultRandom(),
   applicationId: uuid('application_id').notNull(),
-  type: text('type', {
-    enum: [
-      'cin_copy',
-      'photo',
-      'diploma',
-      'practice_attestation',
-      'recognition_attestation',
-      'cooperative_papers',
-      'enterprise_papers',
-      'other',
-    ],
-  }).notNull(),
+  type: text('type', { enum: DOCUMENT_TYPES }).notNull(),
   sha256: text('sha256').notNull(),
   sizeBytes: integer('size_bytes').notNull(),
   mime: text('mime', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),

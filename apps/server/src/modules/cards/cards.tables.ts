@@ -1,3 +1,4 @@
+import { REGISTRANT_KINDS } from '@hirfa/contracts';
 import {
   bigint,
   date,
@@ -70,7 +71,7 @@ export const cards = pgTable('cards', {
   serial: text('serial').notNull(),
   registrationId: uuid('registration_id').notNull(),
   nia: text('nia').notNull(),
-  kind: text('kind', { enum: ['artisan', 'master_artisan', 'cooperative', 'enterprise'] }).notNull(),
+  kind: text('kind', { enum: REGISTRANT_KINDS }).notNull(),
   chamberCode: text('chamber_code').notNull(),
   nameAr: text('name_ar').notNull(),
   nameLatn: text('name_latn').notNull(),

@@ -1,3 +1,4 @@
+import { REGISTRANT_KINDS } from '@hirfa/contracts';
 import {
   boolean,
   bigint,
@@ -68,7 +69,7 @@ export const niaSequence = pgTable('nia_sequence', {
 export const registrations = pgTable('registrations', {
   id: uuid('id').primaryKey().defaultRandom(),
   nia: text('nia').notNull(),
-  kind: text('kind', { enum: ['artisan', 'master_artisan', 'cooperative', 'enterprise'] }).notNull(),
+  kind: text('kind', { enum: REGISTRANT_KINDS }).notNull(),
   qualificationBasis: text('qualification_basis', {
     enum: ['diploma', 'practice_attestation', 'recognition_attestation'],
   }),
