@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ifMissing = process.argv.includes('--if-missing');
@@ -36,7 +37,8 @@ const server = path.join(root, 'apps/server');
 
 function buildWeb() {
   const out = path.join(web, 'dist/index.html');
-  if (ifMissing && isFresh(out, [path.join(web, 'src'), path.join(web, 'index.html'), path.join(web, 'public'), contracts])) return;
+  const sources = ['src', 'index.html', 'verify.html', 'public', 'vite.config.ts'].map((f) => path.join(web, f));
+  if (ifMissing && isFresh(out, [...sources, contracts])) return;
   process.stdout.write('Building the web app…\n');
   execFileSync(
     process.execPath,
@@ -46,6 +48,21 @@ function buildWeb() {
       stdio: 'inherit',
     },
   );
+  precompress(path.join(web, 'dist'));
+}
+
+/** Writes .br and .gz beside every text asset, so the server sends them compressed at no CPU cost. */
+function precompress(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) precompress(p);
+    else if (/\.(js|css|html|json|svg|webmanifest|ttf)$/.test(entry.name)) {
+      const data = fs.readFileSync(p);
+      if (data.length < 1024) continue;
+      fs.writeFileSync(`${p}.br`, zlib.brotliCompressSync(data));
+      fs.writeFileSync(`${p}.gz`, zlib.gzipSync(data, { level: 9 }));
+    }
+  }
 }
 
 async function buildServer() {

@@ -152,6 +152,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       root: deps.config.webDist,
       wildcard: true,
       index: false,
+      // The build writes .br and .gz beside each asset: sent when the browser accepts them.
+      preCompressed: true,
       setHeaders: (res, file) => {
         // Vite's hashed assets never change; index.html must always be revalidated.
         res.header(

@@ -41,6 +41,11 @@ export interface Config {
   cardValidityYears: number;
   /** Seconds between two publications of the status lists (and their cache lifetime). */
   statusListIntervalSeconds: number;
+  /**
+   * Hours a published status list stays usable offline. Policy: offline, a newly revoked card keeps
+   * verifying until the verifier's copy of the list reaches this age.
+   */
+  statusListValidityHours: number;
   /** Requests per minute and address to the partner verification API. */
   verifyRateLimit: number;
   /** Request the first card automatically when an application is approved. */
@@ -134,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsGatewayToken: env.SMS_GATEWAY_TOKEN || undefined,
     cardValidityYears: int(env, 'CARD_VALIDITY_YEARS', 5, 1, 20),
     statusListIntervalSeconds: int(env, 'STATUS_LIST_INTERVAL_SECONDS', 300, 5, 86_400),
+    statusListValidityHours: int(env, 'STATUS_LIST_VALIDITY_HOURS', 48, 1, 24 * 30),
     verifyRateLimit: int(env, 'VERIFY_RATE_LIMIT', 60, 1, 100_000),
     cardAutoRequest: bool(env, 'CARD_AUTO_REQUEST', true),
     publicBaseUrl: (

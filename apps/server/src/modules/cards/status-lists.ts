@@ -18,14 +18,15 @@ export const PURPOSE_STATUS: Record<StatusPurpose, 'revoked' | 'suspended'> = {
 
 /**
  * Rebuilds and signs the revocation and suspension lists of every regional chamber from the cards
- * table, and stores them for /status/{chamber}/{purpose}.json. A list is valid for three intervals,
- * so a verifier that misses one refresh still trusts it, and a change shows within one interval.
+ * table, and stores them for /status/{chamber}/{purpose}.json. Re-published every interval (a
+ * change shows online within one interval); a copy stays usable offline for
+ * STATUS_LIST_VALIDITY_HOURS.
  */
 export async function publishStatusLists(db: Executor, config: Config): Promise<{ published: number }> {
   const signer = await activeSigner(db, config.appSecret);
   const chambers = (await listChambers(db, todayInMorocco())).filter((c) => c.kind === 'regional');
   const issued = new Date();
-  const validUntil = new Date(issued.getTime() + 3 * config.statusListIntervalSeconds * 1000);
+  const validUntil = new Date(issued.getTime() + config.statusListValidityHours * 3600_000);
   let published = 0;
   for (const chamber of chambers) {
     for (const purpose of ['revocation', 'suspension'] as const) {
