@@ -37,7 +37,9 @@ const server = path.join(root, 'apps/server');
 
 function buildWeb() {
   const out = path.join(web, 'dist/index.html');
-  const sources = ['src', 'index.html', 'verify.html', 'public', 'vite.config.ts'].map((f) => path.join(web, f));
+  const sources = ['src', 'index.html', 'verify.html', 'public', 'vite.config.ts'].map((f) =>
+    path.join(web, f),
+  );
   if (ifMissing && isFresh(out, [...sources, contracts])) return;
   process.stdout.write('Building the web app…\n');
   execFileSync(

@@ -82,7 +82,14 @@ test('the CLI migrates a fresh folder twice and verifies the audit chain', {
   skip: engineUnderTest() !== 'pglite' && 'PGlite only',
 }, async () => {
   const dir = tmp('hirfa-cli-');
-  const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', NODE_ENV: 'test', SEED_DEMO: 'true', SEED_DEMO_REGISTER: 'false' };
+  const env = {
+    ...process.env,
+    DATA_DIR: dir,
+    DATABASE_URL: '',
+    NODE_ENV: 'test',
+    SEED_DEMO: 'true',
+    SEED_DEMO_REGISTER: 'false',
+  };
   const cli = (cmd: string) =>
     run(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', cmd], { cwd: root, env });
   const first = await cli('db:migrate');

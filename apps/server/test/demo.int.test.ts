@@ -42,10 +42,7 @@ test('a fresh start seeds a living register: every chamber, every state, names i
     names.every((n) => /[\u0600-\u06FF]/.test(n.first_name_ar) && /^[A-Za-z' -]+$/.test(n.first_name_latn)),
   );
   // Running it again adds nothing.
-  assert.equal(
-    await seedDemoRegister(t.deps.database.db, t.deps.storage, t.config, SYSTEM_ACTOR),
-    0,
-  );
+  assert.equal(await seedDemoRegister(t.deps.database.db, t.deps.storage, t.config, SYSTEM_ACTOR), 0);
   assert.equal((await verifyAuditChain(t.deps.database.db)).ok, true);
 });
 
@@ -82,7 +79,9 @@ test('the seeded files are usable through the API: the Casablanca queue, a file,
 });
 
 test('demo cards: most delivered, some waiting to print; the demo artisan holds one with a working QR', async () => {
-  const statuses = await q<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM cards GROUP BY 1`);
+  const statuses = await q<{ status: string; n: number }>(
+    sql`SELECT status, count(*)::int AS n FROM cards GROUP BY 1`,
+  );
   const by = Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]));
   assert.ok((by.active ?? 0) > 100, JSON.stringify(by));
   assert.ok((by.requested ?? 0) > 10);

@@ -74,10 +74,17 @@ const regionOfChamber = (code: string) => code.replace('CA-MA-', 'MA-');
  * radiated) and applications in every state, with names in both scripts from the synthetic
  * generator. Runs once: only when the register is empty.
  */
-export async function seedDemoRegister(db: Db, storage: BlobStorage, config: Config, actor: Actor): Promise<number> {
+export async function seedDemoRegister(
+  db: Db,
+  storage: BlobStorage,
+  config: Config,
+  actor: Actor,
+): Promise<number> {
   const niaFormat = config.niaFormat;
   const cardsService = new CardsService(db, config);
-  const [demoArtisan] = rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM users WHERE phone = '+212612345678'`));
+  const [demoArtisan] = rowsOf<{ id: string }>(
+    await db.execute(sql`SELECT id FROM users WHERE phone = '+212612345678'`),
+  );
   const [existing] = rowsOf<{ n: number }>(
     await db.execute(sql`SELECT count(*)::int AS n FROM registrations`),
   );
@@ -106,7 +113,15 @@ export async function seedDemoRegister(db: Db, storage: BlobStorage, config: Con
         // The demo artisan account holds the first entry of Casablanca-Settat.
         const isDemoArtisan = chamberCode === 'CA-MA-06' && i === 0 && demoArtisan !== undefined;
         const p: SyntheticPerson = isDemoArtisan
-          ? { ...generated, kind: 'artisan', firstNameAr: 'حسن', lastNameAr: 'آيت بلعيد', firstNameLatn: 'Hassan', lastNameLatn: 'Ait Belaid', gender: 'M' }
+          ? {
+              ...generated,
+              kind: 'artisan',
+              firstNameAr: 'حسن',
+              lastNameAr: 'آيت بلعيد',
+              firstNameLatn: 'Hassan',
+              lastNameLatn: 'Ait Belaid',
+              gender: 'M',
+            }
           : generated;
         const registrationId = await insertDemoRegistration(tx, {
           person: p,

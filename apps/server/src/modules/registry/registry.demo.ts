@@ -90,14 +90,23 @@ export async function insertDemoRegistration(tx: Tx, e: DemoEntry): Promise<stri
 }
 
 /** Demo data: suspends or radiates an entry after the fact, with its version. */
-export async function demoStatusChange(tx: Tx, registrationId: string, status: 'suspended' | 'radiated'): Promise<void> {
+export async function demoStatusChange(
+  tx: Tx,
+  registrationId: string,
+  status: 'suspended' | 'radiated',
+): Promise<void> {
   const reason = status === 'suspended' ? 'Atelier fermé temporairement' : 'voluntary';
   const row = await repo.updateRegistrationAt(tx, registrationId, 1, { status, statusReason: reason });
   await repo.insertVersion(tx, {
     registrationId,
     version: 2,
     action: status === 'suspended' ? 'suspend' : 'radiate',
-    snapshot: { status, statusReason: reason, chamberCode: row?.chamberCode, primaryActivityCode: row?.primaryActivityCode },
+    snapshot: {
+      status,
+      statusReason: reason,
+      chamberCode: row?.chamberCode,
+      primaryActivityCode: row?.primaryActivityCode,
+    },
     reason,
   });
 }
