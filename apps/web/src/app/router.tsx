@@ -33,6 +33,16 @@ export const routes: RouteObject[] = [
     lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.portalRoute),
     children: [
       { index: true, lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.portalHome) },
+      { path: 'apply', lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.applyNew) },
+      {
+        path: 'apply/:id/:step',
+        lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.applyStep),
+      },
+      { path: 'files/:id', lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.file) },
+      {
+        path: 'registrations/:id',
+        lazy: () => import('../features/portal/portal.routes.tsx').then((m) => m.registration),
+      },
     ],
   },
   {
@@ -41,6 +51,30 @@ export const routes: RouteObject[] = [
     lazy: () => import('../features/office/office.routes.tsx').then((m) => m.officeRoute),
     children: [
       { index: true, lazy: () => import('../features/office/office.routes.tsx').then((m) => m.dashboard) },
+      {
+        path: 'applications',
+        lazy: () => import('../features/office/office.routes.tsx').then((m) => m.queue),
+      },
+      {
+        path: 'applications/new',
+        lazy: () => import('../features/office/office.routes.tsx').then((m) => m.counterNew),
+      },
+      {
+        path: 'applications/:id',
+        lazy: () => import('../features/office/office.routes.tsx').then((m) => m.application),
+      },
+      {
+        path: 'applications/:id/edit',
+        lazy: () => import('../features/office/office.routes.tsx').then((m) => m.counterEdit),
+      },
+      {
+        path: 'applications/:id/receipt',
+        lazy: () => import('../features/office/office.routes.tsx').then((m) => m.receipt),
+      },
+      {
+        path: 'registrations/:id',
+        lazy: () => import('../features/office/office.routes.tsx').then((m) => m.registration),
+      },
       { path: 'jobs', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.jobs) },
       { path: 'audit', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.audit) },
       { path: 'users', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.users) },

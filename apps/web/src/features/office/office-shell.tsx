@@ -8,7 +8,7 @@ import { LogoutButton } from '../../components/logout-button.tsx';
 import { MAIN_ID, SkipLink } from '../../components/skip-link.tsx';
 import { useSession } from '../../lib/session.ts';
 import classes from './office-shell.module.css';
-import { OFFICE_NAV } from './office-nav.ts';
+import { isActive, OFFICE_NAV } from './office-nav.ts';
 import { useScopeLabel } from './use-scope.ts';
 
 function UserBlock() {
@@ -69,14 +69,14 @@ export function OfficeShell() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" id="office-navbar" component="nav" aria-label={t('office.nav.label')}>
         {items.map((item) => {
-          const active = item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
+          const active = isActive(item, location.pathname);
           const Icon = item.icon;
           return (
             <NavLink
               key={item.to}
               component={RouterNavLink}
               to={item.to}
-              end={item.end}
+              end
               label={t(item.labelKey)}
               leftSection={<Icon size={20} aria-hidden="true" />}
               active={active}

@@ -1,11 +1,17 @@
+import type { Role } from '@hirfa/contracts';
 import type { ComponentType } from 'react';
 import { RequireRole } from '../../app/require-role.tsx';
 import { NotFoundPage } from '../public/not-found.page.tsx';
+import { ApplicationPage } from './applications/application.page.tsx';
+import { CounterEditPage, CounterNewPage } from './applications/counter.page.tsx';
+import { QueuePage } from './applications/queue.page.tsx';
+import { ReceiptPage } from './applications/receipt.page.tsx';
 import { AuditPage } from './audit.page.tsx';
 import { DashboardPage } from './dashboard.page.tsx';
 import { JobsPage } from './jobs.page.tsx';
 import { OfficeShell } from './office-shell.tsx';
-import { rolesFor, STAFF } from './office-nav.ts';
+import { DECIDERS, rolesFor, STAFF } from './office-nav.ts';
+import { RegistrationPage } from './registrations/registration.page.tsx';
 import { SecurityPage } from './security.page.tsx';
 import { UsersPage } from './users.page.tsx';
 
@@ -17,10 +23,11 @@ function GuardedShell() {
   );
 }
 
-function guarded(path: string, Page: ComponentType): { Component: ComponentType } {
+function guarded(path: string | readonly Role[], Page: ComponentType): { Component: ComponentType } {
+  const roles = typeof path === 'string' ? rolesFor(path) : path;
   function Guarded() {
     return (
-      <RequireRole roles={rolesFor(path)}>
+      <RequireRole roles={roles}>
         <Page />
       </RequireRole>
     );
@@ -34,4 +41,10 @@ export const jobs = guarded('/office/jobs', JobsPage);
 export const audit = guarded('/office/audit', AuditPage);
 export const users = guarded('/office/users', UsersPage);
 export const security = guarded('/office/security', SecurityPage);
+export const queue = guarded('/office/applications', QueuePage);
+export const counterNew = guarded('/office/applications/new', CounterNewPage);
+export const counterEdit = guarded(DECIDERS, CounterEditPage);
+export const receipt = guarded(DECIDERS, ReceiptPage);
+export const application = guarded(STAFF, ApplicationPage);
+export const registration = guarded(STAFF, RegistrationPage);
 export const notFound = { Component: NotFoundPage };

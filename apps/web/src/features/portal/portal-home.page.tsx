@@ -1,16 +1,22 @@
-import { Alert, Button, Card, Container, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconClockHour4, IconUserCircle } from '@tabler/icons-react';
+import { Button, Card, Container, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFilePlus, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../components/page-title.ts';
+import { ErrorAlert, PageLoader } from '../../components/query-state.tsx';
+import { useApplications, useMyRegistrations } from '../../components/registry/registry.api.ts';
+import { RegistrationSummary } from '../../components/registry/registration-view.tsx';
 import { LANGUAGE_AUTONYMS } from '../../i18n/languages.ts';
 import { useSession } from '../../lib/session.ts';
+import { EntryHistoryList } from './entry-history-list.tsx';
+import { MyFiles } from './my-files.tsx';
 
 export function PortalHomePage() {
   const { t } = useTranslation();
   usePageTitle(t('portal.home.title'));
-  const session = useSession();
-  const user = session.data?.user;
+  const user = useSession().data?.user;
+  const files = useApplications({ limit: 50 });
+  const entries = useMyRegistrations();
   if (!user) return null;
 
   const rows = [
@@ -19,10 +25,13 @@ export function PortalHomePage() {
     { label: t('portal.home.email'), value: user.email ?? t('portal.home.none'), dir: 'ltr' as const },
     { label: t('portal.home.language'), value: LANGUAGE_AUTONYMS[user.locale].name, lang: user.locale },
   ];
+  const fileList = files.data?.items ?? [];
+  const registered = (entries.data ?? []).length > 0;
+  const draft = fileList.find((f) => f.state === 'draft');
 
   return (
     <Container size="sm" py="lg" px="md">
-      <Stack gap="lg">
+      <Stack gap="xl">
         <Stack gap={4}>
           <Title order={1} size="h2">
             {t('portal.home.title')}
@@ -30,26 +39,77 @@ export function PortalHomePage() {
           <Text size="lg">{t('portal.home.greeting', { name: user.displayName })}</Text>
         </Stack>
 
-        <Alert
-          variant="light"
-          color="clay"
-          icon={<IconClockHour4 aria-hidden="true" />}
-          title={t('portal.home.soonTitle')}
-          data-testid="portal-soon"
-        >
-          <Text size="md">{t('portal.home.soonBody')}</Text>
-        </Alert>
+        {entries.isError ? <ErrorAlert error={entries.error} onRetry={() => void entries.refetch()} /> : null}
+        {(entries.data ?? []).map((entry) => (
+          <Card
+            key={entry.id}
+            withBorder
+            padding="lg"
+            radius="md"
+            component="section"
+            aria-labelledby={`entry-${entry.id}`}
+            data-testid="portal-entry"
+          >
+            <Stack gap="md">
+              <Title order={2} size="h3" id={`entry-${entry.id}`}>
+                {t('portal.home.entry')}
+              </Title>
+              <RegistrationSummary registration={entry} headingLevel={3} />
+              <Title order={3} size="h4">
+                {t('portal.home.entryHistory')}
+              </Title>
+              <EntryHistoryList history={entry.history} />
+            </Stack>
+          </Card>
+        ))}
+
+        <Stack gap="sm" component="section" aria-labelledby="portal-files">
+          <Title order={2} size="h3" id="portal-files">
+            {t('portal.home.files')}
+          </Title>
+          {files.isPending ? (
+            <PageLoader />
+          ) : files.isError ? (
+            <ErrorAlert error={files.error} onRetry={() => void files.refetch()} />
+          ) : fileList.length === 0 ? (
+            <Text>{registered ? t('portal.home.noFilesRegistered') : t('portal.home.noFiles')}</Text>
+          ) : (
+            <MyFiles files={fileList} />
+          )}
+          {draft ? (
+            <Button
+              component={Link}
+              to={`/portal/apply/${draft.id}/identity`}
+              size="lg"
+              fullWidth
+              leftSection={<IconPencil size={22} aria-hidden="true" />}
+              data-testid="apply-continue"
+            >
+              {t('portal.home.continue')}
+            </Button>
+          ) : (
+            <Button
+              component={Link}
+              to="/portal/apply"
+              size="lg"
+              fullWidth
+              variant={registered ? 'default' : 'filled'}
+              leftSection={<IconFilePlus size={22} aria-hidden="true" />}
+              data-testid="apply-start"
+            >
+              {registered ? t('portal.home.applyAgain') : t('portal.home.apply')}
+            </Button>
+          )}
+          <Text size="sm" c="dimmed">
+            {draft ? t('portal.home.draftHint') : t('portal.home.applyHint')}
+          </Text>
+        </Stack>
 
         <Card withBorder padding="md" radius="md" component="section" aria-labelledby="portal-account">
           <Stack gap="sm">
-            <Stack gap={4} align="flex-start">
-              <ThemeIcon variant="light" size={44} aria-hidden="true">
-                <IconUserCircle />
-              </ThemeIcon>
-              <Title order={2} size="h3" id="portal-account">
-                {t('portal.home.account')}
-              </Title>
-            </Stack>
+            <Title order={2} size="h3" id="portal-account">
+              {t('portal.home.account')}
+            </Title>
             <Table variant="vertical" layout="fixed" withRowBorders>
               <Table.Tbody>
                 {rows.map((row) => (
@@ -70,7 +130,7 @@ export function PortalHomePage() {
           </Stack>
         </Card>
 
-        <Button component={Link} to="/reference/activities" variant="default" size="lg" fullWidth>
+        <Button component={Link} to="/reference/activities" variant="subtle" size="md">
           {t('portal.home.activitiesLink')}
         </Button>
       </Stack>
