@@ -436,3 +436,33 @@ test('the lifecycle of an entry: suspend, lift, transfer, radiate, reinstate —
   );
   assert.equal(Number(deleted[0]?.n), 1);
 });
+
+test('the queue finds a file by number, CIN or name in either script; a counter file needs no phone', async () => {
+  const payload = artisanPayload({
+    cin: 'JB223344',
+    firstNameLatn: 'Brahim',
+    firstNameAr: 'إبراهيم',
+    lastNameLatn: 'Oubella',
+    lastNameAr: 'أوبلا',
+    phone: undefined,
+    birthDate: '1958-08-08',
+  });
+  let app = await draft(casa, payload);
+  assert.deepEqual(
+    app.rules.filter((r) => !r.ok),
+    [],
+    'at the counter the receipt stands for the notice',
+  );
+  app = (await act(casa, app, 'submit')).json();
+  for (const q of [app.fileNumber, 'jb 223344', 'oubella', 'أوبلا']) {
+    const found = (await casa.get(`/api/v1/applications?q=${encodeURIComponent(q)}`)).json();
+    assert.ok(
+      found.items.some((i: { id: string }) => i.id === app.id),
+      q,
+    );
+  }
+  const assigned = await act(casa, app, 'assign', {
+    assigneeId: (await casa.get('/api/v1/auth/session')).json().user.id,
+  });
+  assert.equal(assigned.json().assigneeName, 'Fatima Zahra Alaoui');
+});

@@ -243,6 +243,7 @@ export const applicationDetailSchema = applicationSummarySchema
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 
 export const applicationQueueQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().describe('File number, CIN, or a name in Arabic or Latin script'),
   state: z
     .union([applicationStateSchema, z.array(applicationStateSchema)])
     .optional()

@@ -65,7 +65,8 @@ export async function gatherFacts(db: Executor, app: ApplicationRow): Promise<Ru
     activitiesKnown,
     supervising,
     uploaded: new Set(docs.map((d) => d.type as DocumentType)),
-    reachable: app.applicantUserId !== null,
+    // A portal account is told online; at the counter the printed receipt stands for the notice.
+    reachable: app.applicantUserId !== null || app.channel === 'counter',
     today,
   };
 }

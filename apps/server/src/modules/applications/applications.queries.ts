@@ -51,6 +51,7 @@ export function toSummary(
 }
 
 export interface QueueQuery {
+  q?: string | undefined;
   state?: string[] | undefined;
   kind?: string | undefined;
   activity?: string | undefined;
@@ -78,6 +79,7 @@ export async function listForUser(db: Executor, user: AuthUser, q: QueueQuery) {
     province: q.province,
     olderThan: q.minDays !== undefined ? new Date(Date.now() - q.minDays * DAY) : undefined,
     assignee: q.assignee === 'none' ? null : q.assignee === 'me' ? user.id : q.assignee,
+    text: q.q,
     limit: q.limit,
     offset: q.offset,
     oldestFirst: staff,

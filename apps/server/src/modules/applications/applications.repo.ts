@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import { users } from '../../platform/auth/auth.tables.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import { rowsOf } from '../../platform/db/client.ts';
+import { normalizeArabic, normalizeCin, normalizeLatin } from '../names/index.ts';
 import { persons, registrations } from '../registry/index.ts';
 import {
   type ApplicationRow,
@@ -106,6 +107,8 @@ export interface QueueFilter {
   province?: string | undefined;
   olderThan?: Date | undefined;
   assignee?: string | null | undefined;
+  /** File number, CIN, or a name in either script (as typed). */
+  text?: string | undefined;
   limit: number;
   offset: number;
   oldestFirst: boolean;
@@ -122,6 +125,17 @@ export async function listApplications(db: Executor, f: QueueFilter) {
   if (f.olderThan) where.push(lte(applications.stateSince, f.olderThan));
   if (f.assignee === null) where.push(isNull(applications.assigneeId));
   else if (f.assignee) where.push(eq(applications.assigneeId, f.assignee));
+  if (f.text?.trim()) {
+    const typed = f.text.trim();
+    const latn = normalizeLatin(typed).normalized;
+    const ar = normalizeArabic(typed);
+    const cin = normalizeCin(typed);
+    const or: SQL[] = [ilike(applications.fileNumber, `%${typed}%`)];
+    if (cin) or.push(eq(applications.cin, cin));
+    if (latn) or.push(ilike(applications.nameLatnNorm, `%${latn}%`));
+    if (ar) or.push(ilike(applications.nameArNorm, `%${ar}%`));
+    where.push(sql`(${sql.join(or, sql` OR `)})`);
+  }
   const condition = where.length ? and(...where) : undefined;
   const [items, [total]] = await Promise.all([
     db
@@ -240,6 +254,11 @@ export async function staffOfChamber(db: Executor, userId: string, chamberCode: 
     .from(users)
     .where(and(eq(users.id, userId), eq(users.chamberCode, chamberCode), eq(users.status, 'active')));
   return row !== undefined;
+}
+
+export async function userName(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
 }
 
 export async function userContact(db: Executor, userId: string) {

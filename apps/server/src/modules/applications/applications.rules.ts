@@ -128,7 +128,8 @@ export function checkRules(p: ApplicationPayload, f: RuleFacts): RuleResult[] {
     }
   }
   if (f.kind === 'master_artisan') {
-    add('basis', q.basis === 'recognition_attestation', 'qualification.basis', 'basis_mismatch');
+    const ok = q.basis === 'recognition_attestation';
+    add('basis', ok, 'qualification.basis', q.basis ? 'basis_mismatch' : 'required');
     add('years_master', (q.yearsOfPractice ?? 0) >= 10, 'qualification.yearsOfPractice', 'years_master');
   }
 
