@@ -19,8 +19,10 @@ import { adminRoutes } from './modules/admin/index.ts';
 import { applicationsRoutes } from './modules/applications/index.ts';
 import { CardsService, cardsRoutes, credentialPublicRoutes, publishSoon } from './modules/cards/index.ts';
 import { healthRoutes, VERSION } from './modules/health/index.ts';
+import { importsRoutes } from './modules/imports/index.ts';
 import { referenceRoutes } from './modules/reference/index.ts';
 import { registryRoutes } from './modules/registry/index.ts';
+import { searchRoutes } from './modules/search/index.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import type { Actor } from './platform/audit/audit.ts';
 import type { Deps } from './platform/context.ts';
@@ -141,6 +143,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await api.register(applicationsRoutes, { deps, hooks: applicationHooks });
       await api.register(registryRoutes, { deps, hooks: registryHooks });
       await api.register(cardsRoutes, { deps });
+      await api.register(importsRoutes, { deps });
+      await api.register(searchRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoAccounts } from './modules/accoun
 import { defineAdminJobs } from './modules/admin/index.ts';
 import { defineCardJobs, kickStatusLists } from './modules/cards/index.ts';
 import { seedDemoRegister } from './modules/demo/index.ts';
+import { defineImportJobs } from './modules/imports/index.ts';
 import { defineNotificationJobs } from './modules/notifications/index.ts';
 import { loadReferenceData } from './modules/reference/index.ts';
 import { SYSTEM_ACTOR } from './platform/audit/audit.ts';
@@ -59,6 +60,7 @@ export async function boot(config: Config, opts: BootOptions): Promise<Deps> {
     const deps: Deps = { config, database, jobs, storage: localFolderStorage(config.documentsDir) };
     await defineAdminJobs(deps);
     await defineCardJobs(deps);
+    await defineImportJobs(deps);
     if (opts.work) await kickStatusLists(deps);
     if (opts.notifications !== false) await defineNotificationJobs(deps, { log });
     return deps;

@@ -1,15 +1,19 @@
 import { prepareDatabase } from './bootstrap.ts';
 import { compromiseIssuerKey, jwks, rotateIssuerKey } from './modules/cards/index.ts';
+import { runImportCommand } from './modules/imports/index.ts';
 import { verifyAuditChain } from './platform/audit/audit.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
+import { localFolderStorage } from './platform/storage/storage.ts';
 
 const USAGE = `Usage: hirfa <command>
   db:migrate     apply the SQL migrations and load the reference data (safe to run twice)
   audit:verify   check the hash chain of the audit trail and name the first broken link
   keys:rotate    make a new card-signing key active; the previous one is retired (its cards keep verifying)
   keys:compromise KID   mark a key compromised: every card it signed stops verifying
-  keys:list      list the issuer keys and their state`;
+  keys:list      list the issuer keys and their state
+  import FILE --chamber MA-06 [--mapping TEMPLATE] [--yes] [--lang fr|ar|en|zgh] [--encoding ENC]
+                 import a chamber's legacy list (CSV or XLSX): dry run, report, confirmation, load`;
 
 async function run(command: string | undefined): Promise<number> {
   const config = loadConfig();
@@ -56,6 +60,15 @@ async function run(command: string | undefined): Promise<number> {
           for (const k of (await jwks(database.db)).keys) process.stdout.write(`${k.kid}  ${k.state}\n`);
         }
         return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'import': {
+      const database = await prepareDatabase(config);
+      try {
+        const storage = localFolderStorage(config.documentsDir);
+        return await runImportCommand({ config, database, storage }, process.argv.slice(3));
       } finally {
         await database.close();
       }

@@ -100,6 +100,37 @@ const CASES: Record<string, () => { url: string; body?: unknown }> = {
   }),
   'GET /api/v1/print-batches/:id': () => ({ url: `/api/v1/print-batches/${SOME_UUID}` }),
   'GET /api/v1/print-batches/:id/pdf': () => ({ url: `/api/v1/print-batches/${SOME_UUID}/pdf` }),
+  'GET /api/v1/search/registrations': () => ({ url: '/api/v1/search/registrations?q=alaoui' }),
+  'GET /api/v1/registrations/:id/directory-consent': () => ({
+    url: `/api/v1/registrations/${SOME_UUID}/directory-consent`,
+  }),
+  'PUT /api/v1/registrations/:id/directory-consent': () => ({
+    url: `/api/v1/registrations/${SOME_UUID}/directory-consent`,
+    body: { consent: 'basic' },
+  }),
+  'PUT /api/v1/me/registrations/:id/directory-consent': () => ({
+    url: `/api/v1/me/registrations/${SOME_UUID}/directory-consent`,
+    body: { consent: 'basic' },
+  }),
+  'POST /api/v1/imports': () => ({ url: '/api/v1/imports?chamber=MA-06&name=scope.csv', body: {} }),
+  'GET /api/v1/imports': () => ({ url: '/api/v1/imports' }),
+  'GET /api/v1/imports/templates': () => ({ url: '/api/v1/imports/templates' }),
+  'GET /api/v1/imports/:id': () => ({ url: `/api/v1/imports/${SOME_UUID}` }),
+  'GET /api/v1/imports/:id/columns': () => ({ url: `/api/v1/imports/${SOME_UUID}/columns` }),
+  'PUT /api/v1/imports/:id/mapping': () => ({
+    url: `/api/v1/imports/${SOME_UUID}/mapping`,
+    body: { mapping: { cin: 0 } },
+  }),
+  'POST /api/v1/imports/:id/dry-run': () => ({ url: `/api/v1/imports/${SOME_UUID}/dry-run` }),
+  'GET /api/v1/imports/:id/rows': () => ({ url: `/api/v1/imports/${SOME_UUID}/rows` }),
+  'POST /api/v1/imports/:id/rows/:row/decision': () => ({
+    url: `/api/v1/imports/${SOME_UUID}/rows/2/decision`,
+    body: { decision: 'load_anyway' },
+  }),
+  'POST /api/v1/imports/:id/sign-off': () => ({ url: `/api/v1/imports/${SOME_UUID}/sign-off` }),
+  'POST /api/v1/imports/:id/load': () => ({ url: `/api/v1/imports/${SOME_UUID}/load` }),
+  'POST /api/v1/imports/:id/cancel': () => ({ url: `/api/v1/imports/${SOME_UUID}/cancel` }),
+  'GET /api/v1/imports/:id/rejects.csv': () => ({ url: `/api/v1/imports/${SOME_UUID}/rejects.csv` }),
 };
 
 test('every protected route has a scope test', () => {

@@ -5,3 +5,5 @@ export * from './cards.ts';
 export * from './common.ts';
 export * from './reference.ts';
 export * from './registry.ts';
+export * from './imports.ts';
+export * from './search.ts';

@@ -8,6 +8,8 @@ import { ActivitiesPage } from '../features/reference/activities.page.tsx';
 import { ChambersPage } from '../features/reference/chambers.page.tsx';
 import { ProvincesPage } from '../features/reference/provinces.page.tsx';
 import { RegionsPage } from '../features/reference/regions.page.tsx';
+import { importRoutes } from '../features/imports/imports.routes.tsx';
+import { directoryRoutes, searchRoutes } from '../features/search/search.routes.ts';
 import { RouteError } from './route-error.tsx';
 
 /** Routes grouped by audience: public, artisan portal, back office (the last two load on demand). */
@@ -24,6 +26,7 @@ export const routes: RouteObject[] = [
       { path: 'reference/regions/:code', Component: ProvincesPage },
       { path: 'reference/chambers', Component: ChambersPage },
       { path: 'reference/activities', Component: ActivitiesPage },
+      ...directoryRoutes,
       { path: '*', Component: NotFoundPage },
     ],
   },
@@ -75,6 +78,8 @@ export const routes: RouteObject[] = [
         path: 'registrations/:id',
         lazy: () => import('../features/office/office.routes.tsx').then((m) => m.registration),
       },
+      ...searchRoutes,
+      ...importRoutes,
       { path: 'jobs', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.jobs) },
       { path: 'audit', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.audit) },
       { path: 'users', lazy: () => import('../features/office/office.routes.tsx').then((m) => m.users) },

@@ -35,6 +35,12 @@ export const PERMISSIONS = {
   'cards.manage': ['chamber_agent', 'chamber_admin', 'federation_admin'],
   'cards.print': ['chamber_agent', 'chamber_admin', 'federation_admin'],
   'cards.own': ['artisan'],
+  'search.registrations': ['federation_admin', 'chamber_admin', 'chamber_agent', 'auditor'],
+  'directory_consent.own': ['artisan'],
+  'directory_consent.manage': ['federation_admin', 'chamber_admin', 'chamber_agent'],
+  'imports.read': ['chamber_agent', 'chamber_admin', 'federation_admin', 'auditor'],
+  'imports.manage': ['chamber_agent', 'chamber_admin', 'federation_admin'],
+  'imports.sign_off': ['chamber_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,6 +9,8 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { IMPORT_NAV } from '../imports/imports-nav.ts';
+import { searchNavItems } from '../search/search.routes.ts';
 
 export interface OfficeNavItem {
   to: string;
@@ -38,6 +40,8 @@ export const OFFICE_NAV: readonly OfficeNavItem[] = [
     roles: ['chamber_admin', 'chamber_agent'],
     icon: IconFilePlus,
   },
+  ...searchNavItems,
+  ...IMPORT_NAV,
   {
     to: '/office/jobs',
     labelKey: 'office.nav.jobs',

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from '../../components/language-switcher.tsx';
 import { LogoutButton } from '../../components/logout-button.tsx';
 import { MAIN_ID, SkipLink } from '../../components/skip-link.tsx';
 import { homeFor, useSession } from '../../lib/session.ts';
+import { DIRECTORY_NAV } from '../search/search.routes.ts';
 import classes from './public-layout.module.css';
 
 function AccountActions() {
@@ -34,6 +35,7 @@ export function PublicLayout() {
     { to: '/reference/regions', label: t('public.nav.regions') },
     { to: '/reference/chambers', label: t('public.nav.chambers') },
     { to: '/reference/activities', label: t('public.nav.activities') },
+    { to: '/directory', label: t(DIRECTORY_NAV) },
   ];
   return (
     <Box className={classes.page}>
