@@ -4,8 +4,9 @@
 //                    one short posting list, however common the words; enough of them ends it;
 //                (1) entries carrying a term of every slot (skeleton in either script, confusable
 //                    skeleton, or an organisation's word), one GIN scan capped at CANDIDATE_CAP;
-//                (2) if few, the same with each word's misspellings added from the dictionary
-//                    (pg_trgm on search_words, a few thousand words, not millions of names);
+//                (2) if few, the same with misspellings added from the dictionary (pg_trgm on
+//                    search_words, a few thousand words, not millions of names): for the typed
+//                    words nobody bears, then, if still nothing, for every word;
 //                (3) if still few and the name has 3+ words, with one word left out;
 //                then ranked here (search.rank.ts) and cut into the page asked for. Filters are index
 //                terms too, so a chamber's search narrows inside the same scans.
@@ -100,16 +101,15 @@ async function nameSearch(tx: Tx, name: NameQuery, opts: SearchOptions) {
     add(first);
     capped = first.length >= CANDIDATE_CAP;
   }
+  // Misspellings: first of the typed words nobody bears, then, if that finds nothing, of any word.
   let fuzzy: FuzzyWords = [];
-  if (found.size < FUZZY_BELOW) {
-    // When the name as typed exists, only the words nobody bears may be misspellings; when it
-    // does not, any word may be.
+  const widen = async (unknownOnly: boolean) => {
     const similar = await similarWords(
       tx,
       q.slots.map((s) => s.word),
       WORD_SIMILARITY_THRESHOLD,
       WORDS_PER_SLOT,
-      found.size > 0,
+      unknownOnly,
     );
     fuzzy = q.slots.map((s) => similar.get(s.word) ?? new Map<string, number>());
     // A word found in the dictionary stands for its skeleton (persons) and itself (organisations).
@@ -126,6 +126,11 @@ async function nameSearch(tx: Tx, name: NameQuery, opts: SearchOptions) {
       add(second);
       capped ||= second.length >= CANDIDATE_CAP;
     }
+    return widened;
+  };
+  if (found.size < FUZZY_BELOW) {
+    let widened = await widen(true);
+    if (found.size === 0) widened = await widen(false);
     if (found.size < DROP_ONE_BELOW && widened.length >= 3) {
       for (let i = 0; i < widened.length; i++) {
         const rest = widened.filter((_, j) => j !== i);
