@@ -1,5 +1,5 @@
-// Search benchmark (npm run bench; not a test, never in CI). Against a PostgreSQL server
-// (TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) it loads synthetic registers
+// Search benchmark (npm run bench search; not a test, never in CI). Against a PostgreSQL server
+// (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) it loads synthetic registers
 // of 300,000 and 3,000,000 entries into scratch databases (hirfa_bench_300k and hirfa_bench; a load
 // resumes where it stopped and is skipped when complete), then measures, at each size, on one
 // connection: search latency for Latin, Arabic and misspelt names and for an exact NIA lookup (the
@@ -26,6 +26,7 @@ import {
   parseQuery,
   runSearch,
   similarWordsSql,
+  WHOLE_NAME_ENOUGH,
 } from '../src/modules/search/index.ts';
 import {
   generatePerson,
@@ -43,7 +44,10 @@ const SEED = 20261129;
 const NIA_FORMAT = '{yy}{region}{seq:7}';
 const BATCH = 10_000;
 
-const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const baseUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const sizes = (process.env.BENCH_SIZES ?? '300000,3000000').split(',').map(Number);
 const perSet = Math.max(200, Number(process.env.BENCH_QUERIES ?? 300));
 
@@ -407,7 +411,7 @@ async function explainAll(db: Db) {
     await explain(
       db,
       `${label}: "${text}" — step 0, whole-name key`,
-      nameCandidatesSql([fullNameTerms(slots)], filters, 'staff', CANDIDATE_CAP),
+      nameCandidatesSql([fullNameTerms(slots)], filters, 'staff', WHOLE_NAME_ENOUGH),
     );
     await explain(
       db,
@@ -492,6 +496,13 @@ async function benchSize(size: number, withExplain: boolean): Promise<SizeResult
     const memoryAfter = memoryOf(pid);
     // This machine is shared: other work on its cores shows in the tail of the latencies.
     const loadAfter = os.loadavg()[0] ?? 0;
+    const meminfo = fs.readFileSync('/proc/meminfo', 'utf8');
+    const cachedMb = Number(/^Cached:\s+(\d+)/m.exec(meminfo)?.[1] ?? 0) / 1024;
+    const dbMb = Object.values(tableMb).reduce((a, b) => a + b, 0);
+    log(
+      `  page cache of this machine: ${fmt(cachedMb / 1024, 1)} GB (the tables above: ${fmt(dbMb / 1024, 1)} GB;` +
+        ` shared_buffers ${(await client.query('SHOW shared_buffers')).rows[0]?.shared_buffers}) — what is not cached is read from disk`,
+    );
     log(
       `  load average (1 min) before/after the run: ${fmt(loadBefore, 2)} / ${fmt(loadAfter, 2)} on ${os.cpus().length} cores` +
         (Math.max(loadBefore, loadAfter) > 1.5 ? ' — other work was running: figures are pessimistic' : ''),

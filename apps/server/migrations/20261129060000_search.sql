@@ -48,11 +48,11 @@ COMMENT ON TABLE search_entries IS 'Projection of the register for search, the d
 --> statement-breakpoint
 COMMENT ON COLUMN search_entries.terms IS 'Exact-match terms (search_terms_of): "#" + each consonant-skeleton token of the name in either script (Mohamed, Mhamed and محمد all give #mhmd), "=" + the whole sorted skeleton, each word of an organisation''s name, and the filter values (c:, r:, p:, a:, k:, s:).';
 --> statement-breakpoint
-CREATE INDEX search_entries_terms ON search_entries USING gin (terms) WITH (fastupdate = off);
+CREATE INDEX search_entries_terms ON search_entries USING gin (terms);
 --> statement-breakpoint
-COMMENT ON INDEX search_entries_terms IS 'fastupdate off: an entry is written once in a while, searched all day; a pending list would be scanned by every search.';
+COMMENT ON INDEX search_entries_terms IS 'GIN with its pending list (fastupdate, the default): an entry written costs about 4 µs here instead of 85 µs, which an import of 100,000s of entries feels; searches read a pending list of at most gin_pending_list_limit until (auto)vacuum merges it.';
 --> statement-breakpoint
-CREATE INDEX search_entries_directory_terms ON search_entries USING gin (terms) WITH (fastupdate = off)
+CREATE INDEX search_entries_directory_terms ON search_entries USING gin (terms)
   WHERE directory_consent <> 'none' AND status = 'active';
 --> statement-breakpoint
 CREATE INDEX search_entries_directory_name ON search_entries (name_latn, registration_id)
@@ -77,7 +77,7 @@ CREATE TABLE search_words (
 --> statement-breakpoint
 COMMENT ON TABLE search_words IS 'Every distinct normalised word of the names in search_entries (persons in both scripts, organisations): the small dictionary a misspelt query word is matched against with pg_trgm, before the exact lookup in search_entries. Only grows; a word no entry uses any more finds nothing.';
 --> statement-breakpoint
-CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops);
 --> statement-breakpoint
 
 -- Words of an organisation's name: Latin lower-cased without accents, Arabic with the letter forms
@@ -98,7 +98,8 @@ $$;
 -- whole sorted skeleton, tokens joined by '+' (an exact full-name match reads only the homonyms'
 -- short posting list, however common each word is); each word of an organisation's name; and the
 -- filters ('c:' chamber, 'r:' region, 'p:' province, 'a:' activity, 'k:' kind, 's:' status), so that a
--- chamber's search or a filter narrows inside the same GIN scan instead of on the table.
+-- chamber's search or a filter narrows inside the same GIN scan instead of on the table. Most entries
+-- are active artisans: those two values narrow nothing, are never searched as terms, and are left out.
 CREATE FUNCTION search_terms_of(
   skeleton text, skeleton_ar text, org_words text, chamber text, region text, province text,
   activity text, kind text, status text)
@@ -108,7 +109,9 @@ RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     CASE WHEN skeleton_ar = '' OR skeleton_ar = skeleton THEN ''
          ELSE '#' || replace(skeleton_ar, ' ', ' #') || ' =' || replace(skeleton_ar, ' ', '+') END || ' ' ||
     org_words || ' c:' || chamber || ' r:' || coalesce(region, '') || ' p:' || province ||
-    ' a:' || activity || ' k:' || kind || ' s:' || status, ' '), '')
+    ' a:' || activity ||
+    CASE WHEN kind = 'artisan' THEN '' ELSE ' k:' || kind END ||
+    CASE WHEN status = 'active' THEN '' ELSE ' s:' || status END, ' '), '')
 $$;
 --> statement-breakpoint
 

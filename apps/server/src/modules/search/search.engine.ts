@@ -23,13 +23,23 @@ import {
   nameCandidates,
   similarWords,
 } from './search.repo.ts';
-import { exactTerms, fullNameTerms, type NameQuery, type ParsedQuery, wordKey } from './search.query.ts';
+import {
+  exactTerms,
+  fullNameTerms,
+  type NameQuery,
+  oneWordChangedTerms,
+  type ParsedQuery,
+  wordKey,
+} from './search.query.ts';
 import { type FuzzyWords, nameScore, rankByScore } from './search.rank.ts';
 
 /** Candidates fetched per step before ranking: the ranked list never holds more than this. */
 export const CANDIDATE_CAP = 200;
-/** This many entries with exactly the query's name: the partial matches would all rank below them. */
-const WHOLE_NAME_ENOUGH = 50;
+/**
+ * This many entries with exactly the query's name end the search: partial matches would all rank
+ * below them, and more homonyms than this need a filter, not a longer list.
+ */
+export const WHOLE_NAME_ENOUGH = 50;
 /** Below this many exact candidates, misspellings are looked up too. */
 const FUZZY_BELOW = 50;
 /** Below this many, a word of a long name may be left out. */
@@ -87,15 +97,19 @@ async function nameSearch(tx: Tx, name: NameQuery, opts: SearchOptions) {
   const add = (rows: CandidateRow[]) => {
     for (const r of rows) found.set(r.registrationId, r);
   };
+  // Only as many as it takes to know there are enough: a common name has thousands of homonyms,
+  // and each candidate is a row read from the table.
   const whole = await nameCandidates(
     tx,
     [fullNameTerms(q.slots)],
     opts.filters,
     opts.audience,
-    CANDIDATE_CAP,
+    WHOLE_NAME_ENOUGH,
   );
   add(whole);
-  let capped = whole.length >= WHOLE_NAME_ENOUGH;
+  // Whole-name matches rank above partial ones (a word more or less costs its share of the 0.8 that
+  // words carry): when they fill the page asked for, partial matches are not looked for.
+  let capped = whole.length >= Math.min(WHOLE_NAME_ENOUGH, opts.offset + opts.limit);
   if (!capped) {
     const first = await nameCandidates(tx, exact, opts.filters, opts.audience, CANDIDATE_CAP);
     add(first);
@@ -113,15 +127,26 @@ async function nameSearch(tx: Tx, name: NameQuery, opts: SearchOptions) {
     );
     fuzzy = q.slots.map((s) => similar.get(s.word) ?? new Map<string, number>());
     // A word found in the dictionary stands for its skeleton (persons) and itself (organisations).
-    const widened = exact.map((terms, i) => {
-      const words = [...(fuzzy[i]?.keys() ?? [])];
-      const keys = words.flatMap((w) => {
-        const k = wordKey(w);
-        return k ? [`#${k}`] : [];
-      });
-      return [...new Set([...terms, ...keys, ...words])];
-    });
-    if (widened.some((terms, i) => terms.length > (exact[i]?.length ?? 0))) {
+    const fuzzyKeys = fuzzy.map((m) => [
+      ...new Set(
+        [...m.keys()].flatMap((w) => {
+          const k = wordKey(w);
+          return k ? [k] : [];
+        }),
+      ),
+    ]);
+    const widened = exact.map((terms, i) => [
+      ...new Set([...terms, ...(fuzzyKeys[i] ?? []).map((k) => `#${k}`), ...(fuzzy[i]?.keys() ?? [])]),
+    ]);
+    if (widened.every((terms, i) => terms.length === (exact[i]?.length ?? 0))) return widened;
+    // First the whole names with one word respelt (short posting lists), then any entry carrying a
+    // term of every widened slot.
+    const before = found.size;
+    const respelt = oneWordChangedTerms(q.slots, fuzzyKeys);
+    if (respelt.length > 0) {
+      add(await nameCandidates(tx, [respelt], opts.filters, opts.audience, WHOLE_NAME_ENOUGH));
+    }
+    if (found.size === before) {
       const second = await nameCandidates(tx, widened, opts.filters, opts.audience, CANDIDATE_CAP);
       add(second);
       capped ||= second.length >= CANDIDATE_CAP;

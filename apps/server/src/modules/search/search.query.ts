@@ -55,6 +55,25 @@ export function fullNameTerms(slots: readonly Slot[], max = 16): string[] {
   return [...new Set(combos.filter((c) => c.length > 0).map((c) => `=${[...c].sort().join('+')}`))];
 }
 
+/**
+ * Full-name keys with one word replaced by each of its candidate spellings (a misspelling is
+ * usually one word): the sum over the words, not the product, so the list stays short.
+ */
+export function oneWordChangedTerms(
+  slots: readonly Slot[],
+  replacements: ReadonlyArray<readonly string[]>,
+  max = 128,
+): string[] {
+  const out = new Set<string>();
+  slots.forEach((_, i) => {
+    for (const key of replacements[i] ?? []) {
+      const changed = slots.map((s, j) => (j === i ? { ...s, key, altKeys: [] } : s));
+      for (const term of fullNameTerms(changed, 8)) out.add(term);
+    }
+  });
+  return [...out].slice(0, max);
+}
+
 /** The skeleton key of a single word, in either script (null when it has none or several). */
 export function wordKey(word: string): string | null {
   const keys = hasArabic(word) ? arabicToLatinKey(word).skeletonTokens : normalizeLatin(word).skeletonTokens;
