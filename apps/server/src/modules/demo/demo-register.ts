@@ -7,6 +7,7 @@ import type { BlobStorage } from '../../platform/storage/storage.ts';
 import { type ApplicationStateName, seedApplication } from '../applications/index.ts';
 import { findNomenclatureVersion } from '../reference/index.ts';
 import { CardsService, markDemoDelivered } from '../cards/index.ts';
+import { seedDemoDirectoryConsent } from '../search/index.ts';
 import { demoStatusChange, formatNia, insertDemoRegistration } from '../registry/index.ts';
 import type { Config } from '../../platform/config.ts';
 import { generatePeople, type SyntheticPerson } from '../synthetic/index.ts';
@@ -170,6 +171,8 @@ export async function seedDemoRegister(
       });
     });
   }
+  // About a third of the active demo entries agree to the public directory.
+  await seedDemoDirectoryConsent(db, actor);
   return created;
 }
 
